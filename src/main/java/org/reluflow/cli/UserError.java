@@ -1,0 +1,21 @@
+package org.reluflow.cli;
+
+/** A problem with what the user asked for: printed as one line on stderr, no stack trace. */
+public final class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    public UserError(String message) { this(message, Main.EXIT_BAD_INPUT); }
+
+    public UserError(String message, int exitCode) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() { return exitCode; }
+
+    /** The answer of a subcommand whose capability is tracked by an open issue. */
+    public static UserError notBuiltYet(String command, String what) {
+        return new UserError(command + " is not built yet: " + what, Main.EXIT_BAD_INPUT);
+    }
+}

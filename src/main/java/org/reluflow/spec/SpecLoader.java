@@ -1,0 +1,132 @@
+package org.reluflow.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.reluflow.model.Experiment;
+
+/**
+ * Reads a YAML spec strictly: the file must be UTF-8 text holding a mapping, every key must be known, every value
+ * of the right type. Errors are {@link SpecException}s that name the offending key.
+ */
+public final class SpecLoader {
+
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+
+    private SpecLoader() {}
+
+    public static Experiment load(Path file) throws SpecException {
+        if (!Files.exists(file)) throw new SpecException("", "no such file: " + file);
+        if (!Files.isRegularFile(file)) throw new SpecException("", "not a regular file: " + file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SpecException("", "cannot read " + file + ": " + e.getMessage());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(decode(bytes, file.toString()), dir);
+    }
+
+    /** Parses spec text; relative data paths resolve against {@code baseDir}. */
+    public static Experiment parse(String text, Path baseDir) throws SpecException {
+        return new SpecCompiler(baseDir).compile(bind(text));
+    }
+
+    public static RawSpec bind(String text) throws SpecException {
+        if (text.isBlank()) throw new SpecException("", "the spec is empty");
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().toLowerCase();
+            if (msg.contains("'.nan'") || msg.contains(".inf'"))
+                throw new SpecException("", "NaN and infinite values are not allowed"
+                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new SpecException("", "malformed YAML: " + firstLine(e.getOriginalMessage())
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) throw new SpecException("", "the spec is empty");
+        if (!tree.isObject()) throw new SpecException("", "the spec must be a YAML mapping (key: value), got a " + tree.getNodeType().toString().toLowerCase());
+        try {
+            return YAML.treeToValue(tree, RawSpec.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new SpecException(path(e), "unknown key '" + e.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known keys: " + known));
+        } catch (InvalidTypeIdException e) {
+            throw new SpecException(path(e) + (path(e).isEmpty() ? "" : ".") + "kind",
+                    e.getTypeId() == null ? "missing; one of " + String.join(", ", SpecCompiler.dataKinds())
+                            : "unknown kind '" + e.getTypeId() + "'; one of " + String.join(", ", SpecCompiler.dataKinds()));
+        } catch (JsonMappingException e) {
+            throw new SpecException(path(e), "wrong type: " + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new SpecException("", "malformed spec: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    /** The JSON form used for summary files and --json output. */
+    public static ObjectMapper json() {
+        return configure(JsonMapper.builder().build());
+    }
+
+    private static ObjectMapper configure(ObjectMapper m) {
+        m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        m.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        // "3" is not a number and 3.5 is not an integer
+        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return m;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) sb.append('.');
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static String decode(byte[] bytes, String name) throws SpecException {
+        if (bytes.length == 0) throw new SpecException("", name + " is empty");
+        for (byte b : bytes) if (b == 0) throw new SpecException("", name + " is a binary file, not a YAML spec");
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SpecException("", name + " is not UTF-8 text (a binary file?)");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

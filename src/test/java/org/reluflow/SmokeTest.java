@@ -1,0 +1,18 @@
+package org.reluflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.reluflow.cli.Main;
+import org.junit.jupiter.api.Test;
+
+class SmokeTest {
+    @Test
+    void helpAnswersWithExitZero() {
+        assertEquals(0, Main.execute("--help"));
+    }
+
+    @Test
+    void unbuiltCommandExitsTwo() {
+        assertEquals(2, Main.execute("reproduce", "--list"));
+    }
+}

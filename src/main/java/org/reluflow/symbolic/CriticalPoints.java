@@ -54,8 +54,6 @@ public final class CriticalPoints {
 
     public CriticalPoints(SymjaSession session) throws SymbolicException {
         this.session = session;
-        session.eval("polyInt[q_, x_, lo_, hi_] := Module[{c = CoefficientList[q, x], k}, "
-                + "Total[Table[c[[k]]*(hi^k - lo^k)/k, {k, 1, Length[c]}]]]");
     }
 
     public static BigFraction q(String s) {
@@ -134,29 +132,67 @@ public final class CriticalPoints {
         return sb.append("}").toString();
     }
 
-    /** Certifies an exact point: exact loss, exact gradient (zero or not), exact Hessian inertia. */
+    /**
+     * Certifies an exact point. The work is done in the gauge-reduced coordinates (kink neuron: w = +-1, (b, v) ->
+     * (b/|w|, v|w|); active neuron: v = 1, (w, b) -> (v w, v b); dead neurons drop out), where L is a polynomial R.
+     * The map full -> reduced is a submersion (v != 0 for active neurons), so grad L = J^T grad R vanishes iff grad R
+     * does, and at a critical point Hess L = J^T (Hess R) J: same positive and negative counts as Hess R, and
+     * (#full - #reduced) extra zero modes, one per rescaled neuron plus three per dead neuron.
+     */
     public Certified certify(String label, Instance in, Map<String, BigFraction> point) throws SymbolicException {
         for (String v : variables(in))
             if (!point.containsKey(v)) throw new IllegalArgumentException("point misses " + v);
         List<Integer> order = new ArrayList<>();
         NeuronType[] types = types(in, point, order);
-        List<String> vars = variables(in);
-        String vlist = "{" + String.join(", ", vars) + "}";
-        String pt = rules(point);
-        session.eval("crL = " + lossText(in, types, order));
-        IExpr loss = session.eval("Together[crL /. " + pt + "]");
-        IExpr grad = session.eval("Together[D[crL, {" + vlist + "}] /. " + pt + "]");
-        boolean zero = grad instanceof IAST g && g.forAll(IExpr::isZero);
-        IExpr hess = session.eval("Together[D[crL, {" + vlist + ", 2}] /. " + pt + "]");
+        Map<String, BigFraction> red = new LinkedHashMap<>();
         int sym = 0, flat = 0;
         for (int j = 1; j <= in.width; j++) {
-            if (types[j - 1] == NeuronType.INACTIVE) flat += 3; // a dead neuron's (w, b, v) does not enter L nearby
-            else if (point.get("v" + j).signum() != 0) sym++;
+            BigFraction w = point.get("w" + j), b = point.get("b" + j), v = point.get("v" + j);
+            switch (types[j - 1]) {
+                case RIGHT, LEFT -> { red.put("b" + j, b.divide(w.abs())); red.put("v" + j, v.multiply(w.abs())); sym++; }
+                case ACTIVE -> {
+                    if (v.signum() == 0) throw new IllegalArgumentException("active neuron " + j + " has v = 0: not covered by the reduced coordinates");
+                    red.put("w" + j, w.multiply(v)); red.put("b" + j, b.multiply(v)); sym++;
+                }
+                case INACTIVE -> flat += 3;
+            }
         }
-        Classification cls = Classification.of(session, hess, sym + flat);
+        if (in.outputBias) red.put("c", point.get("c"));
+        String fl = "{" + String.join(", ", red.keySet()) + "}";
+        String pt = rules(red);
+        definePolyInt();
+        session.eval("crR = Expand[(" + lossText(in, types, order) + ") /. " + gauge(in, types, null) + "]");
+        IExpr loss = session.eval("crR /. " + pt);
+        IExpr grad = session.eval("D[crR, {" + fl + "}] /. " + pt);
+        boolean zero = grad instanceof IAST g && g.forAll(IExpr::isZero);
+        IExpr hess = session.eval("D[crR, {" + fl + ", 2}] /. " + pt);
+        int extra = variables(in).size() - red.size();
+        Classification cls = Classification.of(session, hess, sym + flat, extra);
         Map<String, String> shown = new LinkedHashMap<>();
         point.forEach((k, v) -> shown.put(k, v.toString().replace(" ", "")));
         return new Certified(label, describe(types, order), shown, loss.toString(), zero, grad.toString(), cls);
+    }
+
+    private void definePolyInt() throws SymbolicException {
+        // re-defined on every use: a session that hit its time limit restarts without user definitions
+        session.eval("polyInt[q_, x_, lo_, hi_] := Module[{cl = CoefficientList[q, x], k}, "
+                + "Total[Table[cl[[k]]*(hi^k - lo^k)/k, {k, 1, Length[cl]}]]]");
+    }
+
+    /** Gauge substitution (v = 1 for ACTIVE, w = +-1 for kink neurons); fills {@code free} with the remaining variables. */
+    static String gauge(Instance in, NeuronType[] types, List<String> free) {
+        List<String> f = free == null ? new ArrayList<>() : free;
+        StringBuilder gauge = new StringBuilder("{");
+        for (int j = 1; j <= in.width; j++) {
+            switch (types[j - 1]) {
+                case ACTIVE -> { gauge.append("v").append(j).append(" -> 1, "); f.add("w" + j); f.add("b" + j); }
+                case RIGHT -> { gauge.append("w").append(j).append(" -> 1, "); f.add("b" + j); f.add("v" + j); }
+                case LEFT -> { gauge.append("w").append(j).append(" -> -1, "); f.add("b" + j); f.add("v" + j); }
+                case INACTIVE -> { /* does not enter L */ }
+            }
+        }
+        if (in.outputBias) f.add("c");
+        return gauge.length() > 1 ? gauge.substring(0, gauge.length() - 2) + "}" : "{}";
     }
 
     /** Exact point of the L_k configuration (k odd, k - 1 kink neurons; extra neurons dead), c fixed by int r = 0. */
@@ -185,8 +221,9 @@ public final class CriticalPoints {
         p.put("c", BigFraction.ZERO);
         NeuronType[] types = types(in, p, order);
         p.remove("c");
-        session.eval("crL = " + lossText(in, types, order));
-        IExpr sol = session.eval("c /. First[Solve[(D[crL, c] /. " + rules(p) + ") == 0, c]]");
+        definePolyInt();
+        session.eval("crL = Expand[(" + lossText(in, types, order) + ") /. " + rules(p) + "]");
+        IExpr sol = session.eval("c /. First[Solve[D[crL, c] == 0, c]]");
         p.put("c", q(sol.toString()));
         return p;
     }
@@ -197,17 +234,8 @@ public final class CriticalPoints {
      */
     public List<Family> solveRegion(Instance in, NeuronType[] types, List<Integer> order) throws SymbolicException {
         List<String> free = new ArrayList<>();
-        StringBuilder gauge = new StringBuilder("{");
-        for (int j = 1; j <= in.width; j++) {
-            switch (types[j - 1]) {
-                case ACTIVE -> { gauge.append("v").append(j).append(" -> 1, "); free.add("w" + j); free.add("b" + j); }
-                case RIGHT -> { gauge.append("w").append(j).append(" -> 1, "); free.add("b" + j); free.add("v" + j); }
-                case LEFT -> { gauge.append("w").append(j).append(" -> -1, "); free.add("b" + j); free.add("v" + j); }
-                case INACTIVE -> { /* does not enter L */ }
-            }
-        }
-        if (in.outputBias) free.add("c");
-        String g = gauge.length() > 1 ? gauge.substring(0, gauge.length() - 2) + "}" : "{}";
+        String g = gauge(in, types, free);
+        definePolyInt();
         String fl = "{" + String.join(", ", free) + "}";
         session.eval("crR = Expand[(" + lossText(in, types, order) + ") /. " + g + "]");
         session.eval("crG = D[crR, {" + fl + "}]");

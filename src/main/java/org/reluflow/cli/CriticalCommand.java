@@ -1,19 +1,81 @@
 package org.reluflow.cli;
 
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.reluflow.model.Experiment;
+import org.reluflow.model.IntervalTarget;
+import org.reluflow.spec.SpecLoader;
+import org.reluflow.symbolic.CriticalPoints;
+import org.reluflow.symbolic.CriticalPoints.Instance;
+import org.reluflow.symbolic.SymbolicException;
+import org.reluflow.symbolic.SymjaSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Spec;
 
-@Command(name = "critical", mixinStandardHelpOptions = true, description = {"Find and classify critical points exactly, with certificates.", "Not built yet: the symbolic engine (issue 3)."})
+/**
+ * Certifies, for a scalar-input interval spec, the constant fit and every L_k configuration (k odd, k - 1 <= width)
+ * exactly: region, loss, zero gradient, Hessian inertia with its Descartes certificate.
+ */
+@Command(name = "critical", mixinStandardHelpOptions = true,
+        description = "Find and classify critical points exactly, with certificates (scalar interval specs).")
 final class CriticalCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "SPEC.yaml") String target;
+    @Parameters(paramLabel = "SPEC.yaml") Path spec;
+    @Option(names = "--json", description = "one JSON object on stdout") boolean json;
+    @Spec picocli.CommandLine.Model.CommandSpec cs;
 
-    @Unmatched List<String> rest;
-
-    @Override public Integer call() {
-        throw UserError.notBuiltYet("reluflow critical", "the symbolic engine (issue 3)");
+    @Override public Integer call() throws Exception {
+        Experiment ex = SpecLoader.load(spec);
+        if (!(ex.problem().data() instanceof IntervalTarget it))
+            throw new UserError("reluflow critical supports scalar interval specs (data.kind: interval) only so far");
+        var arch = ex.problem().architecture();
+        if (!arch.hiddenBias()) throw new UserError("reluflow critical needs hidden_bias: true");
+        Instance in = new Instance(q(it.a()), q(it.b()), q(it.alpha()), q(it.beta()), arch.width(), arch.outputBias());
+        List<Map<String, Object>> points = new ArrayList<>();
+        try (SymjaSession s = SymjaSession.withDefaults()) {
+            CriticalPoints cp = new CriticalPoints(s);
+            for (int k = 1; k - 1 <= in.width() && in.outputBias(); k += 2) {
+                var c = cp.certify(k == 1 ? "constant fit (L_1)" : "L_" + k, in, cp.lkConfiguration(in, k));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("label", c.label());
+                m.put("region", c.region());
+                m.put("point", c.point());
+                m.put("loss", c.loss());
+                m.put("expected_level", in.lk(k).toString().replace(" ", ""));
+                m.put("gradient_zero", c.gradientZero());
+                var cert = c.classification().certificate();
+                m.put("classification", c.classification().kind().toString());
+                m.put("signature", Map.of("positive", cert.positive(), "negative", cert.negative(), "zero", cert.zero()));
+                m.put("symmetry_zero_modes", c.classification().symmetryZeroModes());
+                m.put("certificate", cert.describe());
+                points.add(m);
+            }
+        } catch (SymbolicException e) {
+            throw new UserError(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        var out = cs.commandLine().getOut();
+        if (json) {
+            out.println(SpecLoader.json().writeValueAsString(Map.of("spec", spec.toString(), "points", points)));
+        } else {
+            for (var m : points) {
+                out.println(m.get("label") + ": " + m.get("region"));
+                out.println("  loss " + m.get("loss") + " (alpha^2 (b-a)^3/(12 k^4) = " + m.get("expected_level") + "), gradient zero: "
+                        + m.get("gradient_zero"));
+                out.println("  " + m.get("classification") + " " + m.get("signature") + "; " + m.get("certificate"));
+            }
+        }
+        out.flush();
+        return 0;
     }
+
+    private static org.hipparchus.fraction.BigFraction q(double d) { return CriticalPoints.q(new BigDecimal(d).toPlainString()); }
 }

@@ -38,12 +38,20 @@ public record SturmCertificate(String polynomial, List<Integer> signs, int posit
         return n;
     }
 
+    /** Multiplicity of the root 0 of the printed polynomial itself. */
+    public int lowestPower() {
+        int k = 0;
+        while (k < signs.size() && signs.get(k) == 0) k++;
+        return k;
+    }
+
     public int degree() { return signs.isEmpty() ? -1 : signs.size() - 1; }
 
     /** Human-readable certificate: the polynomial and the counts. */
     public String describe() {
         if (!certified) return "uncertified: p(t) = " + polynomial;
         return "p(t) = " + polynomial + "; Descartes: " + positive + " sign changes of p(t) (positive eigenvalues), "
-                + negative + " of p(-t) (negative), t^" + zero + " divides p (zero eigenvalues)";
+                + negative + " of p(-t) (negative), " + zero + " zero eigenvalues in all (lowest power of t in p, plus "
+                + "any added by a gauge reduction of rank deficit " + (zero - lowestPower()) + ")";
     }
 }

@@ -1,0 +1,53 @@
+package org.reluflow.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BoundaryCriticalCommandTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        var cl = Main.commandLine();
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        return new Run(cl.execute(args), o.toString(), e.toString());
+    }
+
+    @Test void boundaryListAndErrors() {
+        Run list = run("boundary", "--list");
+        assertEquals(0, list.code());
+        assertTrue(list.out().contains("hb-rate") && list.out().contains("hb-stable"), list.out());
+        assertEquals(2, run("boundary", "nope").code());
+        assertEquals(2, run("boundary", "hb-rate", "--param", "foo=1").code());
+        assertEquals(2, run("boundary", "hb-rate", "--param", "gamma=").code());
+        Run ok = run("boundary", "hb-damping-boundary", "--param", "lambda=0.25", "--json");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("\"value\":1.0"), ok.out());
+    }
+
+    @Test void criticalCertifiesTheLkLevels(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("s.yaml");
+        Files.writeString(spec, """
+                name: crit
+                network: {width: 2, hidden_bias: true, output_bias: true, activation: relu}
+                data: {kind: interval, a: 0, b: 1, alpha: 1, beta: 0}
+                loss: square_integral
+                init: {scale: 0.5, seed: 5}
+                optimizer: {kind: gradient_flow}
+                horizon: 10
+                """);
+        Run r = run("critical", spec.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"loss\":\"1/12\"") && r.out().contains("\"loss\":\"1/972\""), r.out());
+        assertTrue(r.out().contains("STRICT_SADDLE"), r.out());
+        assertEquals(2, run("critical", dir.resolve("missing.yaml").toString()).code());
+    }
+}

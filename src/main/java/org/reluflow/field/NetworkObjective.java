@@ -154,12 +154,19 @@ public final class NetworkObjective implements Objective {
     /** Residuals p_i ell'(f_i, y_i) of the last evaluation. */
     public double[] lastResiduals() { return residual.clone(); }
 
+    /** Residual p_i ell'(f_i, y_i) of sample i in the last evaluation (no copy). */
+    public double residual(int i) { return residual[i]; }
+
     /** Outputs f(x_i) of the last evaluation. */
     public double[] lastOutputs() { return output.clone(); }
 
     private double forward(double[] theta, double[][] gate) { return forwardWith(theta, gate, z); }
 
-    private double forwardWith(double[] theta, double[][] gate, double[][] preact) {
+    /**
+     * Forward pass with explicit gates: returns L and leaves the outputs and the residuals p_i ell'(f_i, y_i) for
+     * {@link #lastOutputs()} / {@link #lastResiduals()}. {@code preact} must hold the pre-activations of theta.
+     */
+    public double forwardWith(double[] theta, double[][] gate, double[][] preact) {
         Activation act = arch.activation();
         double c = layout.outputBias(theta);
         double value = 0;

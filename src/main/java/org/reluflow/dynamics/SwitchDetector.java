@@ -37,7 +37,10 @@ final class SwitchDetector implements ODEEventDetector, ODEEventHandler {
     /** +1 or -1: flipped at every event (see eventOccurred). */
     private double parity = 1;
 
-    SwitchDetector(SwitchingField field, double maxCheck, GradientFlowEngine.EventLog log, double[] theta0) {
+    private final boolean filippov;
+
+    SwitchDetector(SwitchingField field, double maxCheck, GradientFlowEngine.EventLog log, double[] theta0, boolean filippov) {
+        this.filippov = filippov;
         this.field = field;
         this.n = field.samples();
         this.m = field.width();
@@ -115,7 +118,7 @@ final class SwitchDetector implements ODEEventDetector, ODEEventHandler {
             double vAcross = field.normalVelocity(theta, i, j, across == Mode.ON ? 1 : 0);
             double tol = 1e-9 * Math.abs(vFrom) + TINY;
             boolean leaves = across == Mode.ON ? vAcross > tol : vAcross < -tol;
-            to = leaves ? across : Mode.SLIDE;
+            to = leaves || !filippov ? across : Mode.SLIDE;
         }
         field.modes[i][j] = to;
         field.gates[i][j] = to == Mode.SLIDE ? Double.NaN : (to == Mode.ON ? 1 : 0);

@@ -24,7 +24,7 @@ public final class DiscreteEngine implements Engine {
         else if (method instanceof Method.Nesterov nag) { eta = nag.step(); steps = nag.steps(); }
         else throw new IllegalArgumentException("not a discrete method: " + method.specName());
 
-        Objective objective = Objectives.of(experiment.problem());
+        Objective objective = Objectives.fast(experiment.problem());
         int p = objective.dimension();
         double[] theta = experiment.theta0();
         double[] previous = theta.clone();

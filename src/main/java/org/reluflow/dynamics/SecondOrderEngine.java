@@ -33,7 +33,7 @@ public final class SecondOrderEngine implements Engine {
         else if (method instanceof Method.NesterovOde nag) { r = nag.r(); rtol = nag.rtol(); atol = nag.atol(); }
         else throw new IllegalArgumentException("not a second-order method: " + method.specName());
 
-        Objective objective = Objectives.of(experiment.problem());
+        Objective objective = Objectives.fast(experiment.problem());
         int p = objective.dimension();
         double horizon = experiment.horizon();
         Recorder rec = new Recorder(experiment.recordEvery(), horizon, progress);

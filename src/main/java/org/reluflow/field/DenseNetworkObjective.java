@@ -69,11 +69,16 @@ public final class DenseNetworkObjective implements Objective {
         // g_a = s sigma(Z)^T r: sigma(Z) is row-major n x m = column-major m x n
         if (arch.trainOutputLayer()) blas.dgemv("N", m, n, s, act, 0, m, r, 0, 1, 0.0, g, layout.a(0), 1);
         else java.util.Arrays.fill(g, 0, m, 0.0);
-        // D_ij = r_i sigma'(z_ij) s a_j, written over z
+        // D_ij = r_i sigma'(z_ij) s a_j, written over z. Sequential on purpose: Java worker threads next to BLAS's own
+        // threads made the step slower (measured, see BENCHMARKS.md).
+        double eps = sigma.negativeSlope(), slope0 = sigma.derivativeAtZero();
         for (int i = 0; i < n; i++) {
-            double ri = r[i];
+            double rs = r[i] * s;
             int row = i * m;
-            for (int j = 0; j < m; j++) z[row + j] = ri * sigma.derivative(z[row + j]) * s * a[j];
+            for (int j = 0; j < m; j++) {
+                double zz = z[row + j];
+                z[row + j] = rs * (zz > 0 ? 1.0 : zz < 0 ? eps : slope0) * a[j];
+            }
         }
         // g_W (row-major m x d = column-major d x m) = X^T D
         blas.dgemm("N", "T", d, m, n, 1.0, x, 0, d, z, 0, m, 0.0, g, layout.w(0, 0), d);
@@ -97,8 +102,8 @@ public final class DenseNetworkObjective implements Objective {
             int off = layout.b(0);
             for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) z[i * m + j] += theta[off + j];
         }
-        Activation sigma = arch.activation();
-        for (int k = 0; k < n * m; k++) act[k] = sigma.value(z[k]);
+        double eps = arch.activation().negativeSlope();
+        for (int k = 0; k < n * m; k++) { double zz = z[k]; act[k] = zz > 0 ? zz : eps * zz; }
         System.arraycopy(theta, layout.a(0), a, 0, m);
         // f = c + s sigma(Z) a: row-major n x m is column-major m x n, so use its transpose
         double c = layout.outputBias(theta);

@@ -43,16 +43,29 @@ public final class Ntk {
         return h;
     }
 
-    /** H-infinity for inputs on the unit sphere (no bias, first layer trained, a_r = +-1, scale 1/sqrt(m)). */
+    /**
+     * H-infinity_ik = &lt;x_i, x_k&gt; (pi - theta_ik) / (2 pi), theta_ik the angle between x_i and x_k (first layer
+     * trained, a_r = +-1, scale 1/sqrt(m), no bias; for unit inputs this is the formula of Du et al.). The angle is
+     * 2 atan2(|u - v|, |u + v|) of the normalized inputs, which stays accurate near 0 and pi where arccos of a
+     * rounded cosine loses half the digits.
+     */
     public static double[][] infiniteWidth(double[][] x) {
         int n = x.length;
         double[][] h = new double[n][n];
         for (int i = 0; i < n; i++)
             for (int k = 0; k < n; k++) {
-                double c = 0;
-                for (int q = 0; q < x[i].length; q++) c += x[i][q] * x[k][q];
-                double cl = Math.max(-1, Math.min(1, c)); // rounding can push |<x,x>| past 1
-                h[i][k] = c * (Math.PI - Math.acos(cl)) / (2 * Math.PI);
+                double dot = 0, ni = 0, nk = 0;
+                for (int q = 0; q < x[i].length; q++) { dot += x[i][q] * x[k][q]; ni += x[i][q] * x[i][q]; nk += x[k][q] * x[k][q]; }
+                ni = Math.sqrt(ni);
+                nk = Math.sqrt(nk);
+                double diff = 0, sum = 0;
+                for (int q = 0; q < x[i].length; q++) {
+                    double u = x[i][q] / ni, v = x[k][q] / nk;
+                    diff += (u - v) * (u - v);
+                    sum += (u + v) * (u + v);
+                }
+                double angle = 2 * Math.atan2(Math.sqrt(diff), Math.sqrt(sum));
+                h[i][k] = dot * (Math.PI - angle) / (2 * Math.PI);
             }
         return h;
     }

@@ -85,8 +85,10 @@ public final class GradientFlowEngine implements Engine {
             integrator.addEventDetector(new SwitchDetector(field, maxCheck, new EventLog(rec, method.maxEvents()), theta0, filippov));
         }
         double[] last = {0};
+        long[] steps = {0};
         integrator.addStepHandler(new org.hipparchus.ode.sampling.ODEStepHandler() {
             @Override public void handleStep(ODEStateInterpolator interp) {
+                steps[0]++;
                 double t1 = interp.getCurrentState().getTime();
                 double[] y = interp.getCurrentState().getPrimaryState();
                 for (double v : y) if (!Double.isFinite(v) || Math.abs(v) >= HUGE) throw new Stop(RunStatus.DIVERGED, "the parameters blew up at t = " + t1);
@@ -104,18 +106,17 @@ public final class GradientFlowEngine implements Engine {
         try {
             var end = integrator.integrate(ode, new ODEState(0.0, theta0), horizon);
             double[] theta = end.getPrimaryState();
-            long steps = integrator.getEvaluations();
             if (end.getTime() < horizon - 1e-12 * horizon) {
-                return rec.finish(RunStatus.EVENT_LIMIT, end.getTime(), theta, steps, evaluations[0],
+                return rec.finish(RunStatus.EVENT_LIMIT, end.getTime(), theta, steps[0], evaluations[0],
                         "stopped at t = " + end.getTime() + " after " + rec.eventCount() + " activation switches (optimizer.max_events = "
                                 + method.maxEvents() + ")");
             }
-            return rec.finish(RunStatus.COMPLETED, horizon, theta, steps, evaluations[0],
+            return rec.finish(RunStatus.COMPLETED, horizon, theta, steps[0], evaluations[0],
                     "DormandPrince853, rtol " + method.rtol() + ", atol " + method.atol() + ", " + rec.eventCount() + " switches");
         } catch (Stop stop) {
-            return rec.finish(stop.status, last[0], null, integrator.getEvaluations(), evaluations[0], stop.getMessage());
+            return rec.finish(stop.status, last[0], null, steps[0], evaluations[0], stop.getMessage());
         } catch (MathRuntimeException | IllegalStateException | ArithmeticException e) {
-            return rec.finish(RunStatus.INTEGRATION_FAILED, last[0], null, integrator.getEvaluations(), evaluations[0],
+            return rec.finish(RunStatus.INTEGRATION_FAILED, last[0], null, steps[0], evaluations[0],
                     "the integrator stopped at t = " + last[0] + ": " + e.getMessage());
         }
     }

@@ -78,7 +78,9 @@ public final class SecondOrderEngine implements Engine {
         };
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(0.0, Math.max(horizon / 20, 1e-6), atol, rtol);
         double[] last = {t0};
+        long[] steps = {0};
         integrator.addStepHandler((ODEStepHandler) (ODEStateInterpolator interp) -> {
+            steps[0]++;
             double t1 = interp.getCurrentState().getTime();
             while (rec.nextDue() <= t1 && rec.nextDue() <= horizon) {
                 double t = Math.max(rec.nextDue(), interp.getPreviousState().getTime());
@@ -91,12 +93,12 @@ public final class SecondOrderEngine implements Engine {
         try {
             var end = integrator.integrate(ode, new ODEState(t0, y0), horizon);
             return rec.finish(RunStatus.COMPLETED, horizon, java.util.Arrays.copyOf(end.getPrimaryState(), p),
-                    integrator.getEvaluations(), evaluations[0], method.specName() + " as a first-order system in (theta, theta')"
+                    steps[0], evaluations[0], method.specName() + " as a first-order system in (theta, theta')"
                             + (nesterov ? ", started at t0 = " + t0 + " from its series" : ""));
         } catch (GradientFlowEngine.Stop stop) {
-            return rec.finish(stop.status, last[0], null, integrator.getEvaluations(), evaluations[0], stop.getMessage());
+            return rec.finish(stop.status, last[0], null, steps[0], evaluations[0], stop.getMessage());
         } catch (MathRuntimeException | IllegalStateException e) {
-            return rec.finish(RunStatus.INTEGRATION_FAILED, last[0], null, integrator.getEvaluations(), evaluations[0],
+            return rec.finish(RunStatus.INTEGRATION_FAILED, last[0], null, steps[0], evaluations[0],
                     "the integrator stopped at t = " + last[0] + ": " + e.getMessage());
         }
     }

@@ -71,6 +71,13 @@ final class SimulateCommand implements Callable<Integer> {
         s.plateaus().forEach(p -> System.out.printf("  plateau at L = %.6g on [%.4g, %.4g], escape at t = %s%n",
                 p.level(), p.start(), p.end(), p.escaped() ? String.format("%.4g", p.escapeTime()) : "none within the run"));
         if (s.finalMargin() != null) System.out.printf("  final margin %.6g (normalized %.6g)%n", s.finalMargin(), s.finalNormalizedMargin());
+        if (!s.ntkEigenvalues().isEmpty()) {
+            var first = s.ntkEigenvalues().get(0);
+            var last = s.ntkEigenvalues().get(s.ntkEigenvalues().size() - 1);
+            System.out.printf("  NTK Gram eigenvalues: min %.6g -> %.6g, max %.6g -> %.6g (t = %.4g -> %.4g)%n",
+                    first.eigenvalues()[0], last.eigenvalues()[0], first.eigenvalues()[first.eigenvalues().length - 1],
+                    last.eigenvalues()[last.eigenvalues().length - 1], first.t(), last.t());
+        }
         s.files().forEach((k, v) -> System.out.printf("  %-18s %s%n", k, v));
     }
 }

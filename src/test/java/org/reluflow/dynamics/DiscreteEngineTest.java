@@ -101,4 +101,28 @@ class DiscreteEngineTest {
                 Map.of(), false, List.of()), ProgressListener.NONE);
         org.junit.jupiter.api.Assertions.assertArrayEquals(gd.finalTheta(), hb.finalTheta(), 0.0);
     }
+
+    /**
+     * Nesterov with the vanishing schedule on f(w) = lambda (w - y)^2 / 2 in the two-sequence form of Su, Boyd and
+     * Candes: x_k = y_{k-1} - eta f'(y_{k-1}), y_k = x_k + (k-1)/(k+r-1) (x_k - x_{k-1}), computed here directly.
+     */
+    @Test
+    void nesterovVanishingMomentumMatchesTheTwoSequenceForm() {
+        double[] theta0 = {1.0, 0.0, 0.5, -1.0};
+        double eta = 0.1, r = 3;
+        int steps = 60;
+        Trajectory tr = new DiscreteEngine().run(new Experiment("nag", SecondOrderEngineTest.quadratic(), theta0,
+                new Method.Nesterov(eta, new Method.Momentum.Vanishing(r), steps), steps * eta, eta, Map.of(), false, List.of()),
+                ProgressListener.NONE);
+        for (int i = 0; i < 3; i++) {
+            double lam = SecondOrderEngineTest.LAMBDA[i], target = SecondOrderEngineTest.Y[i];
+            double x = theta0[1 + i], y = x;
+            for (int k = 1; k <= steps; k++) {
+                double xNew = y - eta * lam * (y - target);
+                y = xNew + (k - 1.0) / (k + r - 1.0) * (xNew - x);
+                x = xNew;
+            }
+            assertEquals(x, tr.finalTheta()[1 + i], 1e-12, "mode " + i);
+        }
+    }
 }

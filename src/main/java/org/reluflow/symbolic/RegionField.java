@@ -7,7 +7,8 @@ import org.reluflow.model.Problem;
 
 /**
  * The gradient-flow field theta' = -grad L and the Hessian of L inside one activation region, derived by Symja from
- * the region's loss, with the compiled field for fast evaluation. For small instances: full differentiation grows
+ * the region's loss, with the compiled field for fast evaluation. A non-unit output scale stays the symbol s in the
+ * derived expressions and is substituted in the compiled field. For small instances: full differentiation grows
  * like m^5 (reference/stack.md 2.g); {@link Templates} give the field for any width.
  */
 public record RegionField(ActivationPattern region, List<String> parameters, IExpr loss, IExpr field, IExpr hessian,
@@ -30,7 +31,11 @@ public record RegionField(ActivationPattern region, List<String> parameters, IEx
                         + " parameters; this network has " + vars.size() + " (use the per-neuron templates)", false);
             hessian = session.eval("D[" + loss.fullFormString() + ", {" + list + ", 2}]");
         }
-        return new RegionField(region, vars, loss, field, hessian, StraightLineProgram.compile(field, vars));
+        IExpr numericField = field;
+        if (!RegionLoss.scale(problem.architecture()).equals("1"))
+            numericField = session.eval(field.fullFormString() + " /. " + RegionLoss.SCALE_SYMBOL + " -> "
+                    + RegionLoss.scaleValue(problem.architecture()));
+        return new RegionField(region, vars, loss, field, hessian, StraightLineProgram.compile(numericField, vars));
     }
 
     /** theta' at theta, through the compiled program. */

@@ -52,7 +52,17 @@ public final class RegionLoss {
         return arch.outputBias() ? "(" + ParameterSymbols.C + " + " + f + ")" : "(" + f + ")";
     }
 
-    public static String scale(Architecture arch) {
+    /**
+     * The output scale as it appears in derived expressions: the symbol s unless it is 1 (keeping it symbolic makes
+     * identities polynomial: Symja's Expand does not cancel 3^(1/2) against 3^(-1/2)).
+     */
+    public static String scale(Architecture arch) { return arch.outputScale() == OutputScale.ONE ? "1" : SCALE_SYMBOL; }
+
+    /** The symbol of the output scale in derived expressions. */
+    public static final String SCALE_SYMBOL = "s";
+
+    /** Symja text of the output scale's value, to substitute for {@link #SCALE_SYMBOL}. */
+    public static String scaleValue(Architecture arch) {
         return arch.outputScale() == OutputScale.ONE ? "1"
                 : arch.outputScale() == OutputScale.INV_SQRT_M ? "(1/Sqrt[" + arch.width() + "])" : "(1/" + arch.width() + ")";
     }

@@ -73,7 +73,8 @@ class RegionFieldProperties {
     }
 
     private static void same(String derived, String template, String points, Problem p) throws SymbolicException {
-        String diff = "(" + derived + ") - (" + template + ")";
+        String diff = "((" + derived + ") - (" + template + ")) /. " + RegionLoss.SCALE_SYMBOL + " -> "
+                + RegionLoss.scaleValue(p.architecture());
         String vars = ParameterSymbols.list(p.layout());
         String worst = SESSION.eval("Max[Map[Abs[N[(" + diff + ") /. Thread[" + vars + " -> #], 40]] &, " + points + "]]")
                 .toString();

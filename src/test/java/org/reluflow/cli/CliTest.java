@@ -139,4 +139,25 @@ class CliTest {
             assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', png);
         }
     }
+
+    @Test
+    void deriveGivesTheFieldHessianAndVerifiedBalancedness(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.yaml"), """
+                name: tiny
+                network: {width: 2, hidden_bias: true}
+                data: {kind: points, x: [[1, 0], [0.5, 1]], y: [1, -0.5]}
+                loss: square
+                init: {scale: 1, seed: 3}
+                """);
+        Result r = run("derive", spec.toString(), "--format", "json", "--region", "11/10");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = SpecLoader.json().readTree(r.out());
+        assertEquals("11/10", o.get("region").asText());
+        assertEquals(8, o.get("field").size());
+        assertTrue(o.get("balancedness").get("verified").asBoolean());
+        assertTrue(o.get("hessian").get("tex").asText().length() > 10);
+        assertCleanError(run("derive", spec.toString(), "--region", "1/1"), "needs 2 bits");
+        Path interval = Files.writeString(dir.resolve("interval.yaml"), "network: {width: 1, hidden_bias: true}\ndata: {kind: interval}\n");
+        assertCleanError(run("derive", interval.toString()), "not built yet");
+    }
 }

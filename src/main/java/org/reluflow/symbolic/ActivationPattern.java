@@ -1,7 +1,8 @@
 package org.reluflow.symbolic;
 
 import java.util.Arrays;
-import org.reluflow.field.NetworkObjective;
+import org.reluflow.model.FiniteDataset;
+import org.reluflow.model.ParameterLayout;
 import org.reluflow.model.Problem;
 
 /**
@@ -22,12 +23,11 @@ public record ActivationPattern(boolean[][] active) {
 
     /** The region of theta: active where the pre-activation is positive. */
     public static ActivationPattern of(Problem problem, double[] theta) {
-        NetworkObjective obj = new NetworkObjective(problem);
-        int n = obj.samples(), m = problem.architecture().width();
-        double[][] z = new double[n][m];
-        obj.preactivations(theta, z);
+        FiniteDataset data = RegionLoss.finite(problem);
+        ParameterLayout layout = problem.layout();
+        int n = data.size(), m = layout.width();
         boolean[][] on = new boolean[n][m];
-        for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) on[i][j] = z[i][j] > 0;
+        for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) on[i][j] = layout.preactivation(theta, j, data.x()[i]) > 0;
         return new ActivationPattern(on);
     }
 

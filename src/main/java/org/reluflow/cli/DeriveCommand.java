@@ -61,8 +61,8 @@ final class DeriveCommand implements Callable<Integer> {
                 out.put("output_scale", Map.of("symbol", RegionLoss.SCALE_SYMBOL, "value", RegionLoss.scaleValue(e.problem().architecture())));
             List<Map<String, String>> templates = new ArrayList<>();
             templates.add(entry("R_i", Templates.residual(e.problem().loss()), session));
-            for (Templates.Template t : Templates.generic(e.problem().architecture()))
-                templates.add(entry(t.parameter() + "'", t.symja(), session));
+            for (Templates.Template t : Templates.derive(session, e.problem().architecture()))
+                templates.add(entry(t.parameter(), t.symja(), session));
             out.put("templates", templates);
             boolean small = e.problem().layout().size() <= RegionField.MAX_HESSIAN_PARAMETERS;
             if (small) {

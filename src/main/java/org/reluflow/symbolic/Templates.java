@@ -1,36 +1,69 @@
 package org.reluflow.symbolic;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.matheclipse.core.interfaces.IExpr;
 import org.reluflow.model.Architecture;
 import org.reluflow.model.Loss;
 import org.reluflow.model.Problem;
 
 /**
- * Per-neuron templates of the gradient-flow field, valid for any width: with residuals R_i = p_i ell'(f(x_i), y_i),
- * gates S_ij = sigma'(z_ij) and output scale s,
+ * Per-neuron templates of the gradient-flow field and of the Hessian, derived by Symja once for a generic neuron and
+ * valid for any width. The derivation differentiates one sample's term p ell(f) of the loss, with ell an undefined
+ * function and f = c + s (a_j S z + f_rest), z = w_jk x_k + b_j + z_rest: inside an activation region sigma(z) = S z
+ * with a constant gate slope S, so nothing else about the network is needed. Writing ellp = ell'(f), ellpp = ell''(f):
  * <pre>
- *   a_j'  = -s sum_i R_i S_ij z_ij        (sigma(z) = S z: both activations are positively homogeneous)
- *   w_jk' = -s a_j sum_i R_i S_ij x_ik
- *   b_j'  = -s a_j sum_i R_i S_ij
- *   c'    = -sum_i R_i
+ *   a_j'  = -sum_i p_i s S_ij z_ij ellp_i        w_jk' = -sum_i p_i s a_j S_ij x_ik ellp_i
+ *   b_j'  = -sum_i p_i s a_j S_ij ellp_i         c'    = -sum_i p_i ellp_i
  * </pre>
- * Each template is a Symja expression in the generic symbols s, aj, R[i], S[i], z[i], x[i, k] and n; {@link #instantiate}
- * substitutes a concrete problem and region, so that tests can compare a template with full differentiation.
+ * {@link #instantiate} writes a template out for a concrete problem and region, at a cost linear in the width, which
+ * is how wide networks get their fields without differentiating the whole loss (reference/stack.md 2.g).
  */
 public final class Templates {
     private Templates() {}
 
-    public record Template(String parameter, String symja) {}
+    /** A derived template: the parameter (or Hessian entry) and its per-sample summand in Symja syntax. */
+    public record Template(String parameter, String summand) {
+        /** The template as a sum over samples, with per-sample quantities indexed by i. */
+        public String symja() {
+            String t = summand;
+            for (String[] r : INDEXED) t = t.replaceAll("\\b" + r[0] + "\\b", r[1]);
+            return "Sum[" + t + ", {i, 1, n}]";
+        }
+    }
 
-    /** The templates of one neuron (and of c), generic in the data. */
-    public static List<Template> generic(Architecture arch) {
-        List<Template> t = new ArrayList<>();
-        if (arch.trainOutputLayer()) t.add(new Template("a_j", "-s*Sum[R[i]*S[i]*z[i], {i, 1, n}]"));
-        t.add(new Template("w_jk", "-s*aj*Sum[R[i]*S[i]*x[i, k], {i, 1, n}]"));
-        if (arch.hiddenBias()) t.add(new Template("b_j", "-s*aj*Sum[R[i]*S[i], {i, 1, n}]"));
-        if (arch.outputBias()) t.add(new Template("c", "-Sum[R[i], {i, 1, n}]"));
-        return t;
+    private static final String[][] INDEXED = {{"p", "p[i]"}, {"S", "S[i]"}, {"z", "z[i]"}, {"xk", "x[i, k]"}, {"xl", "x[i, l]"},
+            {"ellp", "ellp[i]"}, {"ellpp", "ellpp[i]"}, {"S2", "S2[i]"}, {"z2", "z2[i]"}};
+
+    private static final String GENERIC_OUTPUT = "c + s*(aj*S*(wjk*xk + wjl*xl + bj + zrest) + a2*S2*z2 + frest)";
+    private static final String PREACTIVATION = "(wjk*xk + wjl*xl + bj + zrest)";
+
+    /**
+     * Derives the field templates of a_j, w_jk, b_j and c, and the Hessian templates of one neuron's block and of the
+     * coupling between two neurons (second neuron: a2 with gate S2 and pre-activation z2), by differentiating
+     * p ell(f) with Symja.
+     */
+    public static List<Template> derive(SymjaSession session, Architecture arch) throws SymbolicException {
+        Map<String, String> targets = new LinkedHashMap<>();
+        if (arch.trainOutputLayer()) targets.put("a_j'", "-D[term, aj]");
+        targets.put("w_jk'", "-D[term, wjk]");
+        if (arch.hiddenBias()) targets.put("b_j'", "-D[term, bj]");
+        if (arch.outputBias()) targets.put("c'", "-D[term, c]");
+        if (arch.trainOutputLayer()) {
+            targets.put("H[a_j, a_j]", "D[term, aj, aj]");
+            targets.put("H[a_j, w_jk]", "D[term, aj, wjk]");
+            targets.put("H[a_j, a_l]", "D[term, aj, a2]");
+        }
+        targets.put("H[w_jk, w_jl]", "D[term, wjk, wjl]");
+        List<Template> out = new ArrayList<>();
+        for (var e : targets.entrySet()) {
+            IExpr d = session.eval("Block[{term = p*ell[" + GENERIC_OUTPUT + "]}, " + e.getValue() + "] /. {Derivative[1][ell][_] -> ellp, "
+                    + "Derivative[2][ell][_] -> ellpp} /. " + PREACTIVATION + " -> z");
+            out.add(new Template(e.getKey(), session.eval("InputForm[" + d.fullFormString() + "]").toString()));
+        }
+        return out;
     }
 
     /** The residual R_i = p_i ell'(f_i, y_i) for the loss, in the sample weight p, target y and output f. */
@@ -48,33 +81,36 @@ public final class Templates {
     }
 
     /**
-     * The template of parameter index {@code which} ("a", "w", "b" or "c") for neuron j (and input coordinate k for w),
-     * written out for the problem's data in the region: a Symja expression in the parameter symbols.
+     * A derived field template ("a_j'", "w_jk'", "b_j'" or "c'") written out for neuron j (and input coordinate k)
+     * of a concrete problem in a region: the sum over samples of the summand with the sample's weight, gate,
+     * pre-activation, input, and ell'(f_i) = R_i / p_i substituted. Linear in the width.
      */
-    public static String instantiate(Problem problem, ActivationPattern region, String which, int j, int k) {
+    public static String instantiate(Problem problem, ActivationPattern region, Template template, int j, int k) {
         var data = RegionLoss.finite(problem);
         Architecture arch = problem.architecture();
         double eps = arch.activation().negativeSlope();
-        String s = RegionLoss.scale(arch);
+        String scale = RegionLoss.scale(arch);
         StringBuilder sum = new StringBuilder("(0");
         for (int i = 0; i < data.size(); i++) {
-            String r = residualWith(problem.loss(), Rationals.symja(data.weights()[i]), Rationals.symja(data.y()[i]),
-                    RegionLoss.output(problem, region, i));
-            String gate = Rationals.symja(region.on(i, j) ? 1.0 : eps);
-            String term = switch (which) {
-                case "a" -> gate + "*" + RegionLoss.preactivation(problem, i, j);
-                case "w" -> gate + "*" + Rationals.symja(data.x()[i][k]);
-                case "b" -> gate;
-                case "c" -> "1";
-                default -> throw new IllegalArgumentException(which);
-            };
-            sum.append(" + (").append(r).append(")*").append(term);
+            if (data.weights()[i] == 0) continue;
+            String ellp = residualWith(problem.loss(), "1", Rationals.symja(data.y()[i]), RegionLoss.output(problem, region, i));
+            String t = template.summand();
+            t = t.replaceAll("\\bellp\\b", "(" + ellp + ")")
+                    .replaceAll("\\bp\\b", Rationals.symja(data.weights()[i]))
+                    .replaceAll("\\bS\\b", Rationals.symja(region.on(i, j) ? 1.0 : eps))
+                    .replaceAll("\\bz\\b", RegionLoss.preactivation(problem, i, j))
+                    .replaceAll("\\bxk\\b", Rationals.symja(data.x()[i][k]))
+                    .replaceAll("\\baj\\b", ParameterSymbols.a(j))
+                    .replaceAll("\\bs\\b", scale);
+            sum.append(" + ").append(t);
         }
-        sum.append(")");
-        return switch (which) {
-            case "a" -> "-" + s + "*" + sum;
-            case "w", "b" -> "-" + s + "*" + ParameterSymbols.a(j) + "*" + sum;
-            default -> "-" + sum;
-        };
+        return sum.append(")").toString();
     }
+
+    /** The template of a field entry by name. */
+    public static Template field(List<Template> templates, String parameter) {
+        return templates.stream().filter(t -> t.parameter().equals(parameter)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no template for " + parameter));
+    }
+
 }

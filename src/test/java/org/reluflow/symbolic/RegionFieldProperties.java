@@ -15,7 +15,8 @@ import org.reluflow.model.Problem;
 
 /**
  * The field Symja derives in the region of a random point, compiled to a straight-line program, equals minus the
- * numeric engines' gradient there, to 1e-12 relative; and the per-neuron templates equal full differentiation.
+ * numeric engines' gradient there, to 1e-12 relative; and the per-neuron templates Symja derives for a generic neuron, written out for the
+ * instance, equal full differentiation of the instance's loss.
  */
 class RegionFieldProperties {
 
@@ -49,15 +50,16 @@ class RegionFieldProperties {
         RegionField field = RegionField.derive(SESSION, p, region, false);
         var layout = p.layout();
         var text = field.fieldText();
+        var templates = Templates.derive(SESSION, p.architecture());
         // compared at random rational points to 40 digits (Symja's Expand does not cancel 3^(1/2) against 3^(-1/2),
         // so an exact comparison would need Simplify, which is far slower)
         String points = randomPoints(layout.size(), seed);
         for (int j = 0; j < layout.width(); j++) {
-            same(text.get(layout.a(j)), Templates.instantiate(p, region, "a", j, 0), points, p);
-            for (int k = 0; k < layout.inputDim(); k++) same(text.get(layout.w(j, k)), Templates.instantiate(p, region, "w", j, k), points, p);
-            if (layout.hiddenBias()) same(text.get(layout.b(j)), Templates.instantiate(p, region, "b", j, 0), points, p);
+            same(text.get(layout.a(j)), Templates.instantiate(p, region, Templates.field(templates, "a_j'"), j, 0), points, p);
+            for (int k = 0; k < layout.inputDim(); k++) same(text.get(layout.w(j, k)), Templates.instantiate(p, region, Templates.field(templates, "w_jk'"), j, k), points, p);
+            if (layout.hiddenBias()) same(text.get(layout.b(j)), Templates.instantiate(p, region, Templates.field(templates, "b_j'"), j, 0), points, p);
         }
-        if (layout.outputBias()) same(text.get(layout.c()), Templates.instantiate(p, region, "c", 0, 0), points, p);
+        if (layout.outputBias()) same(text.get(layout.c()), Templates.instantiate(p, region, Templates.field(templates, "c'"), 0, 0), points, p);
     }
 
     private static String randomPoints(int size, long seed) {

@@ -86,6 +86,17 @@ public final class Templates {
      * pre-activation, input, and ell'(f_i) = R_i / p_i substituted. Linear in the width.
      */
     public static String instantiate(Problem problem, ActivationPattern region, Template template, int j, int k) {
+        return instantiate(problem, region, template, j, k, false);
+    }
+
+    /**
+     * As {@link #instantiate(Problem, ActivationPattern, Template, int, int)}; with {@code opaqueResiduals} the loss
+     * derivative at sample i stays the symbol {@code ellp<i>} (ell'(f_i), to be defined once per sample) instead of
+     * being written out with the network's output: each component then has size O(n d), so the whole field grows
+     * linearly in the width.
+     */
+    public static String instantiate(Problem problem, ActivationPattern region, Template template, int j, int k,
+                                     boolean opaqueResiduals) {
         var data = RegionLoss.finite(problem);
         Architecture arch = problem.architecture();
         double eps = arch.activation().negativeSlope();
@@ -93,7 +104,8 @@ public final class Templates {
         StringBuilder sum = new StringBuilder("(0");
         for (int i = 0; i < data.size(); i++) {
             if (data.weights()[i] == 0) continue;
-            String ellp = residualWith(problem.loss(), "1", Rationals.symja(data.y()[i]), RegionLoss.output(problem, region, i));
+            String ellp = opaqueResiduals ? "ellp" + (i + 1)
+                    : residualWith(problem.loss(), "1", Rationals.symja(data.y()[i]), RegionLoss.output(problem, region, i));
             String t = template.summand();
             t = t.replaceAll("\\bellp\\b", "(" + ellp + ")")
                     .replaceAll("\\bp\\b", Rationals.symja(data.weights()[i]))

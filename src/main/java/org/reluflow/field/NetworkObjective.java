@@ -109,9 +109,55 @@ public final class NetworkObjective implements Objective {
     }
 
     @Override public double valueAndGradient(double[] theta, double[] g) {
-        preactivations(theta, z);
-        signGates(z, gates);
-        return gatedGradient(theta, gates, g, z);
+        if (arch.hiddenBias() || arch.outputBias()) {
+            preactivations(theta, z);
+            signGates(z, gates);
+            return gatedGradient(theta, gates, g, z);
+        }
+        return signGatedGradientNoBias(theta, g);
+    }
+
+    /**
+     * The same as {@link #gatedGradient} with sign gates, fused into two passes over the data for the common bias-free
+     * case: the hot loop of gradient descent on small networks.
+     */
+    private double signGatedGradientNoBias(double[] theta, double[] g) {
+        Activation act = arch.activation();
+        double eps = act.negativeSlope(), slope0 = act.derivativeAtZero();
+        int wBase = layout.w(0, 0);
+        double value = 0;
+        for (int i = 0; i < n; i++) {
+            double[] xi = x[i], zi = z[i];
+            double f = 0;
+            for (int j = 0, base = wBase; j < m; j++, base += d) {
+                double acc = 0;
+                for (int k = 0; k < d; k++) acc += theta[base + k] * xi[k];
+                zi[j] = acc;
+                f += theta[j] * (acc > 0 ? acc : acc < 0 ? eps * acc : 0.0);
+            }
+            f *= s;
+            output[i] = f;
+            value += p[i] * loss.value(f, y[i]);
+            residual[i] = p[i] * loss.derivative(f, y[i]);
+        }
+        java.util.Arrays.fill(g, 0.0);
+        boolean trainA = arch.trainOutputLayer();
+        for (int i = 0; i < n; i++) {
+            double ri = residual[i];
+            if (ri == 0) continue;
+            double[] xi = x[i], zi = z[i];
+            for (int j = 0, base = wBase; j < m; j++, base += d) {
+                double zz = zi[j];
+                double slope = zz > 0 ? 1.0 : zz < 0 ? eps : slope0;
+                if (slope == 0) continue;
+                double rs = ri * slope;
+                if (trainA) g[j] += rs * zz;
+                double c = s * theta[j] * rs;
+                for (int k = 0; k < d; k++) g[base + k] += c * xi[k];
+            }
+        }
+        if (trainA) for (int j = 0; j < m; j++) g[j] *= s;
+        return value;
     }
 
     /**
@@ -154,12 +200,19 @@ public final class NetworkObjective implements Objective {
     /** Residuals p_i ell'(f_i, y_i) of the last evaluation. */
     public double[] lastResiduals() { return residual.clone(); }
 
+    /** Residual p_i ell'(f_i, y_i) of sample i in the last evaluation (no copy). */
+    public double residual(int i) { return residual[i]; }
+
     /** Outputs f(x_i) of the last evaluation. */
     public double[] lastOutputs() { return output.clone(); }
 
     private double forward(double[] theta, double[][] gate) { return forwardWith(theta, gate, z); }
 
-    private double forwardWith(double[] theta, double[][] gate, double[][] preact) {
+    /**
+     * Forward pass with explicit gates: returns L and leaves the outputs and the residuals p_i ell'(f_i, y_i) for
+     * {@link #lastOutputs()} / {@link #lastResiduals()}. {@code preact} must hold the pre-activations of theta.
+     */
+    public double forwardWith(double[] theta, double[][] gate, double[][] preact) {
         Activation act = arch.activation();
         double c = layout.outputBias(theta);
         double value = 0;

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -29,7 +28,8 @@ import org.reluflow.model.Experiment;
  */
 public final class SpecLoader {
 
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper YAML = configure(com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS).build());
 
     private SpecLoader() {}
 
@@ -85,7 +85,7 @@ public final class SpecLoader {
 
     /** The JSON form used for summary files and --json output. */
     public static ObjectMapper json() {
-        return configure(JsonMapper.builder().build());
+        return configure(JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS).build());
     }
 
     private static ObjectMapper configure(ObjectMapper m) {
@@ -93,7 +93,6 @@ public final class SpecLoader {
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        m.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         // "3" is not a number and 3.5 is not an integer
         m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BoundaryCriticalCommandTest {
+class CriticalCommandTest {
 
     record Run(int code, String out, String err) {}
 
@@ -19,18 +19,6 @@ class BoundaryCriticalCommandTest {
         cl.setOut(new PrintWriter(o));
         cl.setErr(new PrintWriter(e));
         return new Run(cl.execute(args), o.toString(), e.toString());
-    }
-
-    @Test void boundaryListAndErrors() {
-        Run list = run("boundary", "--list");
-        assertEquals(0, list.code());
-        assertTrue(list.out().contains("hb-rate") && list.out().contains("hb-stable"), list.out());
-        assertEquals(2, run("boundary", "nope").code());
-        assertEquals(2, run("boundary", "hb-rate", "--param", "foo=1").code());
-        assertEquals(2, run("boundary", "hb-rate", "--param", "gamma=").code());
-        Run ok = run("boundary", "hb-damping-boundary", "--param", "lambda=0.25", "--json");
-        assertEquals(0, ok.code(), ok.err());
-        assertTrue(ok.out().contains("\"value\":1.0"), ok.out());
     }
 
     @Test void criticalCertifiesTheLkLevels(@TempDir Path dir) throws Exception {

@@ -76,7 +76,7 @@ public final class SymjaSession implements AutoCloseable {
                     + " s (" + abbreviate(what) + "); raise it with RELUFLOW_SYMBOLIC_TIMEOUT or use a smaller instance", true);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            if (c instanceof StackOverflowError) abandon();
+            if (c instanceof Error) abandon(); // stack overflow or out of memory: start a fresh engine next time
             throw new SymbolicException("Symja failed on " + abbreviate(what) + ": " + c, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -22,7 +22,7 @@ class SymjaSessionTest {
     void aRunawayComputationIsStoppedWithAClearError() throws SymbolicException {
         try (SymjaSession s = new SymjaSession(Duration.ofSeconds(2))) {
             s.eval("1+1"); // start-up is not part of the limit under test
-            SymbolicException e = assertThrows(SymbolicException.class, () -> s.eval("Table[i^2, {i, 1, 10^9}]"));
+            SymbolicException e = assertThrows(SymbolicException.class, () -> s.eval("While[True, x = 1]"));
             assertTrue(e.timedOut(), e.getMessage());
             assertEquals("3", s.eval("1+2").toString()); // the session recovers
         }

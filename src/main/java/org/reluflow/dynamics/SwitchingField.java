@@ -81,9 +81,15 @@ final class SwitchingField {
      */
     void prepareAt(double t, double[] theta) {
         if (t == preparedTime && java.util.Arrays.equals(theta, preparedTheta)) return;
-        prepare(theta);
+        if (anySliding()) prepare(theta);
+        else objective.preactivations(theta, preact); // on/off pairs only need z: skip the forward pass
         preparedTime = t;
         preparedTheta = theta.clone();
+    }
+
+    private boolean anySliding() {
+        for (Mode[] row : modes) for (Mode md : row) if (md == Mode.SLIDE) return true;
+        return false;
     }
 
     /** Forget cached preparations (after a mode change). */

@@ -50,6 +50,8 @@ public final class SpecCompiler {
         }
         double horizon = positive(raw.horizon(), 10.0, "horizon");
         double recordEvery = raw.recordEvery() == null ? horizon / 200 : positive(raw.recordEvery(), 0, "record_every");
+        if (horizon / recordEvery > 1e6)
+            throw new SpecException("record_every", "would record " + (long) (horizon / recordEvery) + " samples; at most 10^6 (raise record_every)");
         Method method = buildMethod(raw.optimizer(), horizon);
         double[] theta0 = buildInit(raw.init(), arch);
         Map<String, double[]> directions = new LinkedHashMap<>();

@@ -42,41 +42,49 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Experiment e = SpecLoader.load(spec);
-        if (!(e.problem().data() instanceof FiniteDataset data))
-            throw new UserError("reluflow derive handles finite data sets; the square-integral loss is not built yet");
-        ActivationPattern pattern;
-        try {
-            pattern = region == null ? ActivationPattern.of(e.problem(), e.theta0())
-                    : ActivationPattern.parse(region, data.size(), e.problem().architecture().width());
-        } catch (IllegalArgumentException ex) {
-            throw new UserError("--region: " + ex.getMessage());
+        boolean scalar = e.problem().data() instanceof org.reluflow.model.IntervalTarget;
+        if (scalar && region != null)
+            throw new UserError("--region applies to finite data; a scalar-input spec uses the region of its initial parameters");
+        ActivationPattern pattern = null;
+        if (!scalar) {
+            FiniteDataset data = (FiniteDataset) e.problem().data();
+            try {
+                pattern = region == null ? ActivationPattern.of(e.problem(), e.theta0())
+                        : ActivationPattern.parse(region, data.size(), e.problem().architecture().width());
+            } catch (IllegalArgumentException ex) {
+                throw new UserError("--region: " + ex.getMessage());
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         try (SymjaSession session = SymjaSession.withDefaults()) {
             out.put("name", e.name());
             out.put("loss", e.problem().loss().specName());
             out.put("parameters", ParameterSymbols.names(e.problem().layout()));
-            out.put("region", pattern.toString());
             if (!RegionLoss.scale(e.problem().architecture()).equals("1"))
                 out.put("output_scale", Map.of("symbol", RegionLoss.SCALE_SYMBOL, "value", RegionLoss.scaleValue(e.problem().architecture())));
-            List<Map<String, String>> templates = new ArrayList<>();
-            templates.add(entry("R_i", Templates.residual(e.problem().loss()), session));
-            for (Templates.Template t : Templates.derive(session, e.problem().architecture()))
-                templates.add(entry(t.parameter(), t.symja(), session));
-            out.put("templates", templates);
+            if (!scalar) {
+                List<Map<String, String>> templates = new ArrayList<>();
+                templates.add(entry("R_i", Templates.residual(e.problem().loss()), session));
+                for (Templates.Template t : Templates.derive(session, e.problem().architecture()))
+                    templates.add(entry(t.parameter(), t.symja(), session));
+                out.put("templates", templates);
+            }
             boolean small = e.problem().layout().size() <= RegionField.MAX_HESSIAN_PARAMETERS;
             if (small) {
-                RegionField f = RegionField.derive(session, e.problem(), pattern, true);
+                RegionField f = scalar ? RegionField.scalar(session, e.problem(), e.theta0(), true)
+                        : RegionField.derive(session, e.problem(), pattern, true);
+                out.put("region", f.region());
                 out.put("loss_in_region", expr(f.loss().fullFormString(), session));
                 List<Map<String, String>> field = new ArrayList<>();
                 List<String> names = f.parameters(), comps = f.fieldText();
                 for (int k = 0; k < names.size(); k++) field.add(entry(names.get(k) + "'", comps.get(k), session));
                 out.put("field", field);
                 out.put("hessian", expr(f.hessian().fullFormString(), session));
-                Invariants.Check c = Invariants.balancedness(session, e.problem(), pattern);
+                Invariants.Check c = Invariants.balancedness(session, e.problem(), f);
                 out.put("balancedness", Map.of("statement", "d/dt (a_j^2 - |w_j|^2 - b_j^2) simplified by Symja in this region",
                         "derivatives", c.derivatives(), "verified", c.holds()));
             } else {
+                out.put("region", pattern == null ? "" : pattern.toString());
                 out.put("note", "the network has " + e.problem().layout().size() + " parameters: the full field and Hessian are "
                         + "derived for at most " + RegionField.MAX_HESSIAN_PARAMETERS + "; the templates above hold for any width");
             }

@@ -16,7 +16,7 @@ public final class Invariants {
     private Invariants() {}
 
     /** Result of checking d/dt (a_j^2 - |w_j|^2 - b_j^2) = 0 in one region: the simplified derivative per neuron. */
-    public record Check(ActivationPattern region, List<String> derivatives) {
+    public record Check(String region, List<String> derivatives) {
         public boolean holds() { return derivatives.stream().allMatch("0"::equals); }
     }
 
@@ -25,8 +25,12 @@ public final class Invariants {
      * region; it must be 0 for every neuron.
      */
     public static Check balancedness(SymjaSession session, Problem problem, ActivationPattern region) throws SymbolicException {
+        return balancedness(session, problem, RegionField.derive(session, problem, region, false));
+    }
+
+    /** The same check on an already derived field (finite data or the scalar square-integral loss). */
+    public static Check balancedness(SymjaSession session, Problem problem, RegionField f) throws SymbolicException {
         ParameterLayout layout = problem.layout();
-        RegionField f = RegionField.derive(session, problem, region, false);
         List<String> comps = f.fieldText();
         List<String> out = new ArrayList<>();
         for (int j = 0; j < layout.width(); j++) {
@@ -38,7 +42,7 @@ public final class Invariants {
             sb.append(")");
             out.add(session.eval("Together[Expand[" + sb + "]]").toString());
         }
-        return new Check(region, out);
+        return new Check(f.region(), out);
     }
 
     /** dQ/dt along the flow in the region, simplified by Symja (0 when Q is conserved there). */

@@ -11,7 +11,7 @@ import org.reluflow.model.Problem;
  * derived expressions and is substituted in the compiled field. For small instances: full differentiation grows
  * like m^5 (reference/stack.md 2.g); {@link Templates} give the field for any width.
  */
-public record RegionField(ActivationPattern region, List<String> parameters, IExpr loss, IExpr field, IExpr hessian,
+public record RegionField(String region, List<String> parameters, IExpr loss, IExpr field, IExpr hessian,
                           StraightLineProgram compiledField) {
 
     /** Hessians are derived up to this many parameters (their size grows with the square). */
@@ -19,9 +19,25 @@ public record RegionField(ActivationPattern region, List<String> parameters, IEx
 
     public static RegionField derive(SymjaSession session, Problem problem, ActivationPattern region, boolean withHessian)
             throws SymbolicException {
+        return fromLoss(session, problem, RegionLoss.loss(problem, region), region.toString(), withHessian);
+    }
+
+    /**
+     * The field of a scalar-input problem with the square-integral loss in the region of theta (kink order and
+     * orientations), from the exact piecewise integral of {@link ScalarIntegralLoss}.
+     */
+    public static RegionField scalar(SymjaSession session, Problem problem, double[] theta, boolean withHessian)
+            throws SymbolicException {
+        ScalarIntegralLoss.definePolyInt(session);
+        ScalarIntegralLoss.Region region = ScalarIntegralLoss.regionOf(problem, theta);
+        return fromLoss(session, problem, ScalarIntegralLoss.loss(problem, region), region.toString(), withHessian);
+    }
+
+    private static RegionField fromLoss(SymjaSession session, Problem problem, String lossText, String region, boolean withHessian)
+            throws SymbolicException {
         List<String> vars = ParameterSymbols.names(problem.layout());
         String list = ParameterSymbols.list(problem.layout());
-        IExpr loss = session.eval(RegionLoss.loss(problem, region));
+        IExpr loss = session.eval(lossText);
         // re-enter Symja through FullForm: toString() prints Sqrt(3), which strict syntax reads as a product
         IExpr field = session.eval("-D[" + loss.fullFormString() + ", {" + list + "}]");
         IExpr hessian = null;

@@ -157,7 +157,12 @@ class CliTest {
         assertTrue(o.get("balancedness").get("verified").asBoolean());
         assertTrue(o.get("hessian").get("tex").asText().length() > 10);
         assertCleanError(run("derive", spec.toString(), "--region", "1/1"), "needs 2 bits");
-        Path interval = Files.writeString(dir.resolve("interval.yaml"), "network: {width: 1, hidden_bias: true}\ndata: {kind: interval}\n");
-        assertCleanError(run("derive", interval.toString()), "not built yet");
+        Path interval = Files.writeString(dir.resolve("interval.yaml"), Examples.text("cheridito-scalar"));
+        Result ri = run("derive", interval.toString(), "--format", "json");
+        assertEquals(0, ri.code(), ri.err());
+        JsonNode oi = SpecLoader.json().readTree(ri.out());
+        assertEquals(13, oi.get("field").size());
+        assertTrue(oi.get("balancedness").get("verified").asBoolean(), oi.get("balancedness").toString());
+        assertCleanError(run("derive", interval.toString(), "--region", "1/1"), "--region applies to finite data");
     }
 }

@@ -39,6 +39,9 @@ public final class SymjaSession implements AutoCloseable {
         this.timeLimit = timeLimit;
     }
 
+    /** A session whose calls may each run for at most {@code seconds}. */
+    public static SymjaSession limitedTo(long seconds) { return new SymjaSession(Duration.ofSeconds(seconds)); }
+
     /** A session with the default 60 s limit per call (override with RELUFLOW_SYMBOLIC_TIMEOUT seconds). */
     public static SymjaSession withDefaults() {
         String env = System.getenv("RELUFLOW_SYMBOLIC_TIMEOUT");

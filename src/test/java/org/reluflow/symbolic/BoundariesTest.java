@@ -3,7 +3,6 @@ package org.reluflow.symbolic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +12,7 @@ import org.reluflow.observe.Ntk;
 /** Each derived boundary against an independent computation in plain Java. */
 class BoundariesTest {
 
-    static final SymjaSession SESSION = new SymjaSession(Duration.ofSeconds(120));
+    static final SymjaSession SESSION = SymjaSession.limitedTo(120);
 
     @AfterAll
     static void close() { SESSION.close(); }

@@ -2,7 +2,6 @@ package org.reluflow.symbolic;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
@@ -18,7 +17,7 @@ class CriticalPointsTest {
     static CriticalPoints cp;
 
     @BeforeAll static void start() throws Exception {
-        session = new SymjaSession(Duration.ofSeconds(60));
+        session = SymjaSession.limitedTo(60);
         cp = new CriticalPoints(session);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,7 +21,7 @@ import org.reluflow.model.Problem;
 
 class InvariantsTest {
 
-    static final SymjaSession SESSION = new SymjaSession(Duration.ofSeconds(120));
+    static final SymjaSession SESSION = SymjaSession.limitedTo(120);
 
     @AfterAll
     static void close() { SESSION.close(); }

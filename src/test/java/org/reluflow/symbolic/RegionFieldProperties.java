@@ -2,7 +2,6 @@ package org.reluflow.symbolic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -20,7 +19,7 @@ import org.reluflow.model.Problem;
  */
 class RegionFieldProperties {
 
-    static final SymjaSession SESSION = new SymjaSession(Duration.ofSeconds(120));
+    static final SymjaSession SESSION = SymjaSession.limitedTo(120);
 
     @AfterContainer
     static void close() { SESSION.close(); }

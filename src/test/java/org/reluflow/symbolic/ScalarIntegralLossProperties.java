@@ -3,7 +3,6 @@ package org.reluflow.symbolic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -19,7 +18,7 @@ import org.reluflow.model.Problem;
  */
 class ScalarIntegralLossProperties {
 
-    static final SymjaSession SESSION = new SymjaSession(Duration.ofSeconds(120));
+    static final SymjaSession SESSION = SymjaSession.limitedTo(120);
 
     @AfterContainer
     static void close() { SESSION.close(); }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StraightLineProgramTest {
 
-    static final SymjaSession SESSION = new SymjaSession(Duration.ofSeconds(60));
+    static final SymjaSession SESSION = SymjaSession.limitedTo(60);
 
     @AfterAll
     static void close() { SESSION.close(); }

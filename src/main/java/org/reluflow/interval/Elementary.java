@@ -18,8 +18,11 @@ final class Elementary {
     private static final int ULPS_1 = 1;
     private static final int ULPS_TANH = 3; // documented: 2.5 ulps
 
-    /** Below this lower endpoint Math.exp cannot overflow, so its value is a usable lower bound. */
-    private static final double EXP_SAFE_ARGUMENT = 709.7;
+    /**
+     * A double just below ln(MAX_VALUE) whose Math.exp is finite. When Math.exp(lo) overflows, e^lo is at
+     * least e^EXP_SAFE_ARGUMENT, and the widened value at this argument is a valid lower bound.
+     */
+    private static final double EXP_SAFE_ARGUMENT = 709.782712893384;
 
     /** Beyond this magnitude sin/cos return [-1, 1] instead of tracking quadrants in long arithmetic. */
     private static final double TRIG_QUADRANT_LIMIT = 0x1p50;

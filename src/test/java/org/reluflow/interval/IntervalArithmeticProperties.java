@@ -13,6 +13,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomGenerator;
+import java.util.List;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 
@@ -63,6 +65,17 @@ class IntervalArithmeticProperties {
                 : ExactChecks.containmentViolation(result, ExactChecks.exact(lo), ExactChecks.exact(hi));
     }
 
+    @Provide
+    Arbitrary<Interval> zeroDivisors() {
+        return IntervalArbitraries.finiteIntervals().filter(Interval::containsZero);
+    }
+
+    /** A point of x at relative position s in [0, 1] (the endpoints for s = 0 and 1). */
+    private static double pointIn(Interval x, double s) {
+        double p = s == 0 ? x.lo() : s == 1 ? x.hi() : x.lo() * (1 - s) + x.hi() * s;
+        return Math.min(x.hi(), Math.max(x.lo(), p));
+    }
+
     // ---------------------------------------------------------- properties
 
     @Property(tries = 2000, seed = "42")
@@ -83,6 +96,34 @@ class IntervalArithmeticProperties {
     @Property(tries = 2000, seed = "45")
     void divisionIsTight(@ForAll("intervals") Interval a, @ForAll("divisors") Interval b) {
         assertNull(divViolation(a, b), () -> a + " / " + b);
+    }
+
+    @Property(tries = 2000, seed = "49")
+    void divisionByZeroContainingIntervalsEnclosesEveryQuotient(
+            @ForAll("intervals") Interval a, @ForAll("zeroDivisors") Interval b,
+            @ForAll @DoubleRange(min = 0, max = 1) double s, @ForAll @DoubleRange(min = 0, max = 1) double t) {
+        List<Interval> pieces = a.divExtended(b);
+        Interval hull = a.div(b);
+        if (b.isPoint()) {
+            assertTrue(pieces.isEmpty() && hull.isEmpty(), "division by [0, 0] is empty");
+            return;
+        }
+        for (int i = 1; i < pieces.size(); i++) {
+            assertTrue(pieces.get(i - 1).hi() < pieces.get(i).lo(), () -> "pieces not disjoint and ordered: " + pieces);
+        }
+        double p = pointIn(a, s);
+        double q = pointIn(b, t);
+        if (q == 0) {
+            return;
+        }
+        Rational exact = Rational.of(p).div(Rational.of(q));
+        boolean inPiece = false;
+        for (Interval piece : pieces) {
+            inPiece |= ExactChecks.containmentViolation(piece, ExactChecks.exact(exact), ExactChecks.exact(exact)) == null;
+        }
+        assertTrue(inPiece, () -> p + " / " + q + " is in no piece of " + pieces);
+        assertNull(ExactChecks.containmentViolation(hull, ExactChecks.exact(exact), ExactChecks.exact(exact)),
+                () -> p + " / " + q + " not in " + hull);
     }
 
     @Property(tries = 2000, seed = "46")

@@ -371,10 +371,15 @@ public final class Interval {
 
     /**
      * The exact quotient set {@code {x / v : x in this, v in y, v != 0}} enclosed by at most two disjoint
-     * closed pieces in increasing order (IEEE 1788 {@code mulRevToPair} with {@code [1,1]}); the tool that lets
-     * interval Newton discard a gap around a zero of the derivative. Each finite piece endpoint is tight. If
-     * outward rounding closes the gap between the two pieces, their hull is returned as one piece. Returns an
-     * empty list when the set is empty (this or {@code y} empty, or {@code y = [0, 0]}).
+     * closed pieces in increasing order; the tool that lets interval Newton discard a gap around a zero of the
+     * derivative. Each finite piece endpoint is tight. If outward rounding closes the gap between the two
+     * pieces, their hull is returned as one piece. Returns an empty list when the set is empty (this or
+     * {@code y} empty, or {@code y = [0, 0]}).
+     *
+     * <p>This is division, not the solution set of {@code v t = x}: when both this and {@code y} contain zero,
+     * every {@code t} solves {@code 0 t = 0}, which the quotient set does not include (for example
+     * {@code [0,0].divExtended([0,0])} is empty). Equation solvers must treat that case themselves, as
+     * {@link IntervalNewton} does.
      */
     public List<Interval> divExtended(Interval y) {
         if (isEmpty() || y.isEmpty() || (y.lo == 0 && y.hi == 0)) {

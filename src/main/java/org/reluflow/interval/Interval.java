@@ -370,9 +370,16 @@ public final class Interval {
     }
 
     /**
-     * The exact quotient set {@code {x / v : x in this, v in y, v != 0}} as at most two disjoint closed pieces
-     * in increasing order (IEEE 1788 {@code mulRevToPair} with {@code [1,1]}); the tool that lets interval
-     * Newton discard a gap around a zero of the derivative. Returns an empty list when the set is empty.
+     * The exact quotient set {@code {x / v : x in this, v in y, v != 0}} enclosed by at most two disjoint
+     * closed pieces in increasing order; the tool that lets interval Newton discard a gap around a zero of the
+     * derivative. Each finite piece endpoint is tight. If outward rounding closes the gap between the two
+     * pieces, their hull is returned as one piece. Returns an empty list when the set is empty (this or
+     * {@code y} empty, or {@code y = [0, 0]}).
+     *
+     * <p>This is division, not the solution set of {@code v t = x}: when both this and {@code y} contain zero,
+     * every {@code t} solves {@code 0 t = 0}, which the quotient set does not include (for example
+     * {@code [0,0].divExtended([0,0])} is empty). Equation solvers must treat that case themselves, as
+     * {@link IntervalNewton} does.
      */
     public List<Interval> divExtended(Interval y) {
         if (isEmpty() || y.isEmpty() || (y.lo == 0 && y.hi == 0)) {
@@ -387,25 +394,29 @@ public final class Interval {
         if (containsZero()) {
             return List.of(ENTIRE);
         }
+        // this excludes 0 and y contains it: y's negative part [y.lo, 0) and positive part (0, y.hi] each give
+        // a half-line; only the endpoint of this nearest to 0 matters
         double inf = Double.POSITIVE_INFINITY;
-        if (lo > 0) {
-            Interval negative = bounds(-inf, DirectedRounding.divUp(lo, y.lo));
-            Interval positive = bounds(DirectedRounding.divDown(lo, y.hi), inf);
-            return pieces(y, negative, positive);
+        boolean positive = lo > 0;
+        double near = positive ? lo : hi;
+        Interval fromNegative = y.lo < 0
+                ? (positive ? bounds(-inf, DirectedRounding.divUp(near, y.lo))
+                            : bounds(DirectedRounding.divDown(near, y.lo), inf))
+                : EMPTY;
+        Interval fromPositive = y.hi > 0
+                ? (positive ? bounds(DirectedRounding.divDown(near, y.hi), inf)
+                            : bounds(-inf, DirectedRounding.divUp(near, y.hi)))
+                : EMPTY;
+        if (fromNegative.isEmpty()) {
+            return List.of(fromPositive);
         }
-        Interval negative = bounds(-inf, DirectedRounding.divUp(hi, y.hi));
-        Interval positive = bounds(DirectedRounding.divDown(hi, y.lo), inf);
-        return pieces(y, negative, positive);
-    }
-
-    private static List<Interval> pieces(Interval y, Interval negative, Interval positive) {
-        if (y.lo == 0) {
-            return List.of(positive);
+        if (fromPositive.isEmpty()) {
+            return List.of(fromNegative);
         }
-        if (y.hi == 0) {
-            return List.of(negative);
-        }
-        return List.of(negative, positive);
+        Interval first = positive ? fromNegative : fromPositive;
+        Interval second = positive ? fromPositive : fromNegative;
+        // outward rounding can close the exact gap (tiny / huge rounds to 0 on both sides): keep pieces disjoint
+        return first.hi < second.lo ? List.of(first, second) : List.of(first.hull(second));
     }
 
     /** Division by an interval that excludes zero: the extreme quotients are at known endpoint pairs. */

@@ -52,7 +52,7 @@ public final class IntervalNewton {
             }
             Interval newton = Interval.EMPTY;
             List<Interval> parts = new ArrayList<>(2);
-            for (Interval q : fm.divExtended(d)) {
+            for (Interval q : newtonQuotient(fm, d)) {
                 Interval n = Interval.of(m).sub(q);
                 newton = newton.hull(n);
                 Interval part = n.intersection(current);
@@ -69,6 +69,9 @@ public final class IntervalNewton {
                 unique = true;
             }
             if (parts.size() == 2) {
+                if (parts.get(0).lo() > parts.get(1).lo()) {
+                    parts = List.of(parts.get(1), parts.get(0)); // m - q reverses the order of the pieces
+                }
                 return new NewtonResult.Undecided(parts, "f'(X) = " + d + " contains zero; X splits in two");
             }
             Interval next = parts.get(0);
@@ -78,6 +81,18 @@ public final class IntervalNewton {
             current = next;
         }
         return stop(current, unique, maxIterations, "iteration limit reached");
+    }
+
+    /**
+     * Every t with {@code d t = c} for some {@code c} in {@code fm} and {@code d} in {@code deriv}: the mean value
+     * relation {@code f(m) = f'(xi) (m - x*)} constrains {@code m - x*} only to this set. It is the extended
+     * quotient, except that {@code 0 = 0 * t} holds for every t: if both contain zero, nothing is excluded.
+     */
+    private static List<Interval> newtonQuotient(Interval fm, Interval deriv) {
+        if (fm.containsZero() && deriv.containsZero()) {
+            return List.of(Interval.ENTIRE);
+        }
+        return fm.divExtended(deriv);
     }
 
     private static NewtonResult stop(Interval x, boolean unique, int iterations, String reason) {

@@ -16,7 +16,7 @@ public sealed interface NewtonResult
 
     /**
      * Nothing proven; every root in the starting interval lies in one of the disjoint {@code candidates}
-     * (bisect them and retry to decide).
+     * (in increasing order; retry on each, bisecting if needed, to decide).
      */
     record Undecided(List<Interval> candidates, String reason) implements NewtonResult {
         public Undecided {

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.BinaryOperator;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomGenerator;
+import java.util.List;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 
@@ -63,6 +67,32 @@ class IntervalArithmeticProperties {
                 : ExactChecks.containmentViolation(result, ExactChecks.exact(lo), ExactChecks.exact(hi));
     }
 
+    @Provide
+    Arbitrary<Interval> zeroDivisors() {
+        return IntervalArbitraries.finiteIntervals().filter(Interval::containsZero);
+    }
+
+    /** Finite intervals with one or both endpoints sometimes pushed to infinity. */
+    @Provide
+    Arbitrary<Interval> unbounded() {
+        return Combinators.combine(IntervalArbitraries.finiteIntervals(), Arbitraries.integers().between(0, 3))
+                .as((x, k) -> Interval.of((k & 1) != 0 ? Double.NEGATIVE_INFINITY : x.lo(),
+                        (k & 2) != 0 ? Double.POSITIVE_INFINITY : x.hi()));
+    }
+
+    /** A finite point of a possibly unbounded interval. */
+    private static double finitePointIn(Interval x, double s) {
+        double lo = Math.max(x.lo(), -Double.MAX_VALUE);
+        double hi = Math.min(x.hi(), Double.MAX_VALUE);
+        return pointIn(Interval.of(lo, hi), s);
+    }
+
+    /** A point of x at relative position s in [0, 1] (the endpoints for s = 0 and 1). */
+    private static double pointIn(Interval x, double s) {
+        double p = s == 0 ? x.lo() : s == 1 ? x.hi() : x.lo() * (1 - s) + x.hi() * s;
+        return Math.min(x.hi(), Math.max(x.lo(), p));
+    }
+
     // ---------------------------------------------------------- properties
 
     @Property(tries = 2000, seed = "42")
@@ -83,6 +113,56 @@ class IntervalArithmeticProperties {
     @Property(tries = 2000, seed = "45")
     void divisionIsTight(@ForAll("intervals") Interval a, @ForAll("divisors") Interval b) {
         assertNull(divViolation(a, b), () -> a + " / " + b);
+    }
+
+    @Property(tries = 2000, seed = "49")
+    void divisionByZeroContainingIntervalsEnclosesEveryQuotient(
+            @ForAll("intervals") Interval a, @ForAll("zeroDivisors") Interval b,
+            @ForAll @DoubleRange(min = 0, max = 1) double s, @ForAll @DoubleRange(min = 0, max = 1) double t) {
+        List<Interval> pieces = a.divExtended(b);
+        Interval hull = a.div(b);
+        if (b.isPoint()) {
+            assertTrue(pieces.isEmpty() && hull.isEmpty(), "division by [0, 0] is empty");
+            return;
+        }
+        for (int i = 1; i < pieces.size(); i++) {
+            assertTrue(pieces.get(i - 1).hi() < pieces.get(i).lo(), () -> "pieces not disjoint and ordered: " + pieces);
+        }
+        double p = pointIn(a, s);
+        double q = pointIn(b, t);
+        if (q == 0) {
+            return;
+        }
+        Rational exact = Rational.of(p).div(Rational.of(q));
+        boolean inPiece = false;
+        for (Interval piece : pieces) {
+            inPiece |= ExactChecks.containmentViolation(piece, ExactChecks.exact(exact), ExactChecks.exact(exact)) == null;
+        }
+        assertTrue(inPiece, () -> p + " / " + q + " is in no piece of " + pieces);
+        assertNull(ExactChecks.containmentViolation(hull, ExactChecks.exact(exact), ExactChecks.exact(exact)),
+                () -> p + " / " + q + " not in " + hull);
+    }
+
+    @Property(tries = 2000, seed = "50")
+    void unboundedOperandsEncloseEveryPointResult(
+            @ForAll("unbounded") Interval a, @ForAll("unbounded") Interval b,
+            @ForAll @DoubleRange(min = 0, max = 1) double s, @ForAll @DoubleRange(min = 0, max = 1) double t) {
+        Rational p = Rational.of(finitePointIn(a, s));
+        Rational q = Rational.of(finitePointIn(b, t));
+        assertNull(check(a.add(b), p.add(q), p.add(q), false), () -> a + " + " + b);
+        assertNull(check(a.sub(b), p.sub(q), p.sub(q), false), () -> a + " - " + b);
+        assertNull(check(a.mul(b), p.mul(q), p.mul(q), false), () -> a + " * " + b);
+        if (q.signum() != 0) {
+            assertNull(check(a.div(b), p.div(q), p.div(q), false), () -> a + " / " + b);
+        }
+        // the sign-case multiplication agrees with min/max over the four endpoint products (0 * inf = 0)
+        double[] lows = {DirectedRounding.mulDown(a.lo(), b.lo()), DirectedRounding.mulDown(a.lo(), b.hi()),
+            DirectedRounding.mulDown(a.hi(), b.lo()), DirectedRounding.mulDown(a.hi(), b.hi())};
+        double[] highs = {DirectedRounding.mulUp(a.lo(), b.lo()), DirectedRounding.mulUp(a.lo(), b.hi()),
+            DirectedRounding.mulUp(a.hi(), b.lo()), DirectedRounding.mulUp(a.hi(), b.hi())};
+        double lo = Math.min(Math.min(lows[0], lows[1]), Math.min(lows[2], lows[3]));
+        double hi = Math.max(Math.max(highs[0], highs[1]), Math.max(highs[2], highs[3]));
+        assertEquals(Interval.of(lo, hi), a.mul(b), () -> a + " * " + b);
     }
 
     @Property(tries = 2000, seed = "46")

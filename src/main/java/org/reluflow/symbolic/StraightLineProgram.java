@@ -22,9 +22,14 @@ import org.matheclipse.core.interfaces.IInteger;
  */
 public final class StraightLineProgram {
 
-    enum Op { CONST, VAR, ADD, SUB, MUL, DIV, NEG, POW, SQRT, EXP, LOG, RAMP, STEP }
+    /** The elementary operations of the tape. */
+    public enum Op { CONST, VAR, ADD, SUB, MUL, DIV, NEG, POW, SQRT, EXP, LOG, RAMP, STEP }
 
-    record Instr(Op op, int a, int b, int n, BigFraction constant) {}
+    /**
+     * One tape entry: {@code op} applied to the registers {@code a} (and {@code b}); {@code n} is the exponent of POW,
+     * the variable index of VAR; {@code constant} the exact value of CONST.
+     */
+    public record Instr(Op op, int a, int b, int n, BigFraction constant) {}
 
     private final List<String> variables;
     private final List<Instr> tape;
@@ -41,6 +46,50 @@ public final class StraightLineProgram {
     public int outputCount() { return outputs.length; }
 
     public int length() { return tape.size(); }
+
+    /** The tape, in evaluation order; register k holds the result of instruction k. */
+    public List<Instr> instructions() { return tape; }
+
+    /** The registers that hold the outputs. */
+    public int[] outputRegisters() { return outputs.clone(); }
+
+    /** Starts a program assembled by hand (no Symja), e.g. a network field built term by term. */
+    public static Assembler assemble(List<String> variables) { return new Assembler(variables); }
+
+    /**
+     * Builds a program register by register; identical instructions are shared. Register ids are the ints returned.
+     */
+    public static final class Assembler {
+        private final Builder b;
+        private final List<String> variables;
+
+        private Assembler(List<String> variables) {
+            this.variables = List.copyOf(variables);
+            this.b = new Builder(variables);
+        }
+
+        public int variable(int k) {
+            if (k < 0 || k >= variables.size()) throw new IndexOutOfBoundsException("variable " + k);
+            return b.push(new Instr(Op.VAR, 0, 0, k, null));
+        }
+        public int constant(BigFraction v) { return b.constant(v); }
+        public int constant(double v) { return b.constant(new BigFraction(v)); }
+        public int add(int x, int y) { return b.push(new Instr(Op.ADD, x, y, 0, null)); }
+        public int subtract(int x, int y) { return b.push(new Instr(Op.SUB, x, y, 0, null)); }
+        public int multiply(int x, int y) { return b.push(new Instr(Op.MUL, x, y, 0, null)); }
+        public int divide(int x, int y) { return b.push(new Instr(Op.DIV, x, y, 0, null)); }
+        public int negate(int x) { return b.push(new Instr(Op.NEG, x, 0, 0, null)); }
+        public int power(int x, int n) { return b.push(new Instr(Op.POW, x, 0, n, null)); }
+        public int sqrt(int x) { return b.push(new Instr(Op.SQRT, x, 0, 0, null)); }
+        public int exp(int x) { return b.push(new Instr(Op.EXP, x, 0, 0, null)); }
+        public int log(int x) { return b.push(new Instr(Op.LOG, x, 0, 0, null)); }
+        public int ramp(int x) { return b.push(new Instr(Op.RAMP, x, 0, 0, null)); }
+        public int unitStep(int x) { return b.push(new Instr(Op.STEP, x, 0, 0, null)); }
+
+        public StraightLineProgram build(int... outputs) {
+            return new StraightLineProgram(variables, b.tape, outputs.clone());
+        }
+    }
 
     /**
      * Compiles {@code expr}; a Symja List compiles to one output per element.
@@ -65,7 +114,7 @@ public final class StraightLineProgram {
         for (Instr in : tape) {
             T r = switch (in.op) {
                 case CONST -> ar.constant(in.constant);
-                case VAR -> values.get(in.a);
+                case VAR -> values.get(in.n);
                 case ADD -> ar.add(reg.get(in.a), reg.get(in.b));
                 case SUB -> ar.subtract(reg.get(in.a), reg.get(in.b));
                 case MUL -> ar.multiply(reg.get(in.a), reg.get(in.b));
@@ -132,7 +181,7 @@ public final class StraightLineProgram {
                 if (e == F.E) return constant(new BigFraction(Math.E));
                 Integer k = varIndex.get(e.toString());
                 if (k == null) throw new IllegalArgumentException("unknown symbol '" + e + "' (variables: " + varIndex.keySet() + ")");
-                return push(new Instr(Op.VAR, k, 0, 0, null));
+                return push(new Instr(Op.VAR, 0, 0, k, null));
             }
             if (!e.isAST()) throw new IllegalArgumentException("cannot compile " + e);
             IAST ast = (IAST) e;

@@ -1,0 +1,532 @@
+package org.reluflow.validated;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+import org.reluflow.interval.HouseholderQr;
+import org.reluflow.interval.Interval;
+import org.reluflow.interval.IntervalMatrix;
+import org.reluflow.interval.IntervalVector;
+import org.reluflow.interval.LinearResult;
+import org.reluflow.interval.OrthogonalInverse;
+
+/**
+ * Interval Taylor integrator for piecewise-smooth fields x' = f(x) (a {@link SwitchedField}), after Lohner, CAPD and
+ * VNODE-LP (reference/validated-numerics.md, section 4):
+ * <ol>
+ *   <li>Taylor coefficients of the region's field by automatic differentiation of the compiled program;</li>
+ *   <li>a high-order a priori enclosure B: X + sum_{k&lt;=N} [0,h]^k x_k(X) + [0,h]^{N+1} x_{N+1}(B) inside B,
+ *       with the step chosen from the decay of the coefficients and halved on failure;</li>
+ *   <li>Lohner's QR set x in c + Q r (or a plain box) against the wrapping effect, with the Jacobian of the Taylor
+ *       map from interval jets;</li>
+ *   <li>guards: excluded over B (the common case), receding (the set just crossed and moves away), or a crossing:
+ *       its time enclosed by interval Newton on the guard's Taylor polynomial with remainder, existence and
+ *       uniqueness certified for every member, and transversality certified on the far side; a bridging step
+ *       carries the set across;</li>
+ *   <li>anything else (sliding, grazing, several guards in one step, a set on a surface) goes through the
+ *       convex-hull differential inclusion x' in co F(x), first order, sound for every Filippov solution, until the
+ *       set has left the surfaces.</li>
+ * </ol>
+ * Never throws on numerical trouble: every run ends with an {@link Enclosure} whose status says whether the horizon
+ * was reached, and which holds the last certified enclosure either way.
+ */
+public final class ValidatedIntegrator {
+
+    /** How the set is carried from step to step. */
+    public enum SetKind {
+        /** c + Q r with Q from a pivoted QR of the propagated matrix (Lohner's method 4): for small dimensions. */
+        LOHNER_QR,
+        /** A plain box, each step the Taylor polynomial evaluated over it: cheapest, for point sets in high dimension. */
+        BOX
+    }
+
+    /**
+     * @param order         Taylor order N (10-20 typical)
+     * @param set           set representation
+     * @param tolerance     local error target driving the step size (coefficient decay rule)
+     * @param minStep       smallest step before giving up
+     * @param maxSteps      most steps before giving up
+     * @param maxWidth      widest enclosure before giving up (the set has lost all meaning)
+     * @param maxHullSteps  most consecutive convex-hull steps before giving up
+     */
+    public record Settings(int order, SetKind set, double tolerance, double minStep, int maxSteps, double maxWidth,
+                           int maxHullSteps) {
+        public Settings {
+            if (order < 1 || order > 40) throw new IllegalArgumentException("order must lie in 1..40, got " + order);
+            if (!(tolerance > 0) || !(minStep > 0) || maxSteps < 1 || !(maxWidth > 0) || maxHullSteps < 0)
+                throw new IllegalArgumentException("tolerance, minStep, maxWidth must be positive; maxSteps >= 1");
+        }
+
+        /** Order 20 with QR sets in low dimension, order 12 with boxes from 30 variables on. */
+        public static Settings defaultsFor(int dimension) {
+            return dimension <= 30 ? new Settings(20, SetKind.LOHNER_QR, 1e-20, 1e-12, 2_000_000, 1e8, 200_000)
+                    : new Settings(12, SetKind.BOX, 1e-17, 1e-12, 2_000_000, 1e8, 200_000);
+        }
+
+        public Settings withOrder(int n) { return new Settings(n, set, tolerance, minStep, maxSteps, maxWidth, maxHullSteps); }
+
+        public Settings withSet(SetKind k) { return new Settings(order, k, tolerance, minStep, maxSteps, maxWidth, maxHullSteps); }
+    }
+
+    private final SwitchedField field;
+    private final SeriesTape tape;
+    private final Settings settings;
+    private final int n, guards;
+    private final Jets jets;
+
+    public ValidatedIntegrator(SwitchedField field, Settings settings) {
+        this.field = field;
+        this.tape = field.tape();
+        this.settings = settings;
+        this.n = tape.dimension();
+        this.guards = tape.guardCount();
+        this.jets = new Jets(n);
+    }
+
+    public SwitchedField field() { return field; }
+
+    /** Encloses the flow from every point of {@code x0} over [0, horizon]. */
+    public Enclosure integrate(IntervalVector x0, double horizon) {
+        return integrate(x0, horizon, t -> { });
+    }
+
+    /**
+     * Encloses the flow from every point of {@code x0} over [0, horizon]; {@code progress} hears the time reached
+     * after each step.
+     */
+    public Enclosure integrate(IntervalVector x0, double horizon, DoubleConsumer progress) {
+        long start = System.nanoTime();
+        Run run = new Run(x0);
+        String failure;
+        if (x0.dimension() != n) {
+            failure = "the initial set has dimension " + x0.dimension() + ", the field " + n;
+        } else if (!x0.isBounded() || x0.isEmpty()) {
+            failure = "the initial set must be a non-empty bounded box";
+        } else if (!(horizon >= 0) || Double.isInfinite(horizon)) {
+            failure = "the horizon must be a finite non-negative number, got " + horizon;
+        } else {
+            try {
+                failure = run.go(horizon, progress);
+            } catch (RuntimeException e) { // a defect, not a numerical event: still never through user code
+                failure = "internal error during validation (" + e + "); the enclosure is the last certified one";
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Enclosure(failure == null ? EnclosureStatus.VALID : EnclosureStatus.VALIDATION_FAILED, failure,
+                run.t, run.set.box(), run.hull, run.steps, run.hullSteps, run.events, run.maxCrossingWidth, seconds);
+    }
+
+    // ------------------------------------------------------------------------------------------------ one run
+
+    private final class Run {
+        double t = 0;
+        LohnerSet set;
+        IntervalVector hull;
+        int[] signs;                 // null: convex-hull mode
+        int steps, hullSteps, consecutiveHull;
+        double hNext = Double.NaN;
+        double maxCrossingWidth;
+        final List<GuardEvent> events = new ArrayList<>();
+
+        Run(IntervalVector x0) {
+            set = LohnerSet.box(x0);
+            hull = x0;
+        }
+
+        String go(double horizon, DoubleConsumer progress) {
+            signs = regionOf(set.box());
+            if (signs == null && guards > 0)
+                events.add(new GuardEvent(straddled(set.box()), GuardEvent.Kind.CONVEX_HULL, Interval.of(t), 0));
+            while (t < horizon) {
+                if (steps >= settings.maxSteps()) return "the step limit " + settings.maxSteps() + " was reached at t = " + t;
+                String failure = signs != null ? regionStep(horizon) : hullStep(horizon);
+                if (failure != null) return failure;
+                IntervalVector box = set.box();
+                if (!box.isBounded() || box.maxWidth() > settings.maxWidth())
+                    return "the enclosure grew wider than " + settings.maxWidth() + " at t = " + t;
+                progress.accept(t);
+            }
+            return null;
+        }
+
+        // ------------------------------------------------------------------------------- regular Taylor steps
+
+        String regionStep(double horizon) {
+            int order = settings.order();
+            IntervalVector xBox = set.box();
+            SeriesTape.Series<Interval> sx = tape.series(Coefficients.INTERVALS, xBox.toArray(), signs, order);
+            double h = suggestStep(sx);
+            if (!Double.isNaN(hNext)) h = Math.min(h, 2 * hNext);
+            for (int attempt = 0; ; attempt++) {
+                double tn = t + h >= horizon ? horizon : t + h;
+                if (!(tn > t)) return "step size fell below the resolution of time at t = " + t;
+                Interval hI = Interval.of(tn).sub(Interval.of(t)); // the exact real step
+                if (hI.hi() < settings.minStep() && tn < horizon)
+                    return "step size fell below " + settings.minStep() + " at t = " + t + " (no a priori enclosure could be validated)";
+                Apriori ap = apriori(sx, hI.hi(), order);
+                if (ap == null) { h = hI.hi() / 2; continue; }
+                int crossing = -1, candidates = 0;
+                for (int g = 0; g < guards; g++) {
+                    Interval gb = ap.series.guards()[0][g];
+                    if (strictSign(gb) == signs[g]) continue;                      // excluded
+                    Interval dg = ap.series.guards()[1][g];
+                    if (strictSign(dg) == signs[g] && strictSign(sx.guards()[0][g]) != -signs[g]) continue; // receding
+                    candidates++;
+                    crossing = g;
+                }
+                if (candidates > 1) {
+                    if (hI.hi() > settings.minStep() * 64 && attempt < 60) { h = hI.hi() / 2; continue; }
+                    return enterHull("several guards at once");
+                }
+                if (candidates == 1) {
+                    Crossing c = crossingTime(sx, ap, crossing, hI.hi());
+                    if (DEBUG) System.err.println("t=" + t + " h=" + hI.hi() + " guard " + crossing + " g(X)=" + sx.guards()[0][crossing] + " g(B)=" + ap.series.guards()[0][crossing] + " dg(B)=" + ap.series.guards()[1][crossing] + " -> " + c);
+                    if (c instanceof Crossing.Unresolved u) {
+                        if (hI.hi() > settings.minStep() * 64 && attempt < 60) { h = hI.hi() / 2; continue; }
+                        return enterHull(tape.guardName(crossing) + ": " + u.why());
+                    }
+                    if (c instanceof Crossing.Found f) return cross(sx, ap, crossing, f.tau(), hI.hi());
+                    // Crossing.None: no member reaches the surface within the step
+                }
+                taylorStep(sx, ap, hI, tn);
+                hNext = hI.hi();
+                return null;
+            }
+        }
+
+        /** Jorba-Zou: h = min over the last two orders of (tol / |x_k|)^(1/k), a margin below the convergence radius. */
+        double suggestStep(SeriesTape.Series<Interval> sx) {
+            int order = settings.order();
+            double scale = Math.max(1.0, norm(sx.x()[0]));
+            double h = Double.POSITIVE_INFINITY;
+            for (int k = Math.max(1, order - 1); k <= order; k++) {
+                double c = norm(sx.x()[k]);
+                if (c > 0) h = Math.min(h, Math.pow(settings.tolerance() * scale / c, 1.0 / k));
+            }
+            return Double.isFinite(h) ? h : 1.0;
+        }
+
+        record Apriori(IntervalVector b, SeriesTape.Series<Interval> series) {}
+
+        /**
+         * B with sum_{k<=N} [0,h]^k x_k(X) + [0,h]^{N+1} x_{N+1}(B) inside B: the solutions of the region's field
+         * from X exist on [0,h] and stay in B (high-order enclosure, Nedialkov-Jackson-Corliss).
+         */
+        Apriori apriori(SeriesTape.Series<Interval> sx, double h, int order) {
+            Interval span = Interval.of(0, h);
+            Interval[] y0 = horner(sx.x(), order, span);
+            Interval[] guess = y0.clone();
+            Interval pw = span.pown(order + 1);
+            for (int attempt = 0; attempt < 4; attempt++) {
+                Interval[] b = inflate(guess, attempt);
+                SeriesTape.Series<Interval> sb = tape.series(Coefficients.INTERVALS, b, signs, order + 1);
+                Interval[] z = new Interval[n];
+                boolean inside = true;
+                for (int i = 0; i < n; i++) {
+                    z[i] = y0[i].add(sb.x()[order + 1][i].mul(pw));
+                    if (!z[i].isBounded()) return null;
+                    if (!z[i].subset(b[i])) inside = false;
+                }
+                if (inside) return new Apriori(IntervalVector.of(z), sb); // z is valid too, and tighter
+                guess = z;
+            }
+            return null;
+        }
+
+        Interval[] inflate(Interval[] v, int attempt) {
+            double factor = 0.05 * (1 << (2 * attempt));
+            Interval[] r = new Interval[v.length];
+            for (int i = 0; i < v.length; i++) {
+                double w = v[i].width() * factor + Math.ulp(Math.max(1.0, v[i].mag())) * 16 * (1 << attempt) + 1e-300;
+                r[i] = v[i].add(Interval.of(-w, w));
+            }
+            return r;
+        }
+
+        /** One regular step of (exact real) length hI in the current region, ending at time tn. */
+        void taylorStep(SeriesTape.Series<Interval> sx, Apriori ap, Interval hI, double tn) {
+            int order = settings.order();
+            Interval[] rem = new Interval[n];
+            Interval pw = hI.pown(order + 1);
+            for (int i = 0; i < n; i++) rem[i] = ap.series.x()[order + 1][i].mul(pw);
+            Interval[] direct = horner(sx.x(), order, hI);
+            for (int i = 0; i < n; i++) direct[i] = direct[i].add(rem[i]);
+            set = settings.set() == SetKind.BOX ? LohnerSet.box(IntervalVector.of(direct)) : lohner(hI, rem, direct);
+            hull = hull.hull(ap.b());
+            t = tn;
+            steps++;
+            consecutiveHull = 0;
+        }
+
+        /** Lohner's QR step: x(h) in T(c) + R + (J B) r, re-expressed in the orthonormal basis of mid(J B). */
+        LohnerSet lohner(Interval hI, Interval[] rem, Interval[] direct) {
+            int order = settings.order();
+            SeriesTape.Series<Interval> sc = tape.series(Coefficients.INTERVALS, set.center().toArray(), signs, order);
+            Interval[] y = horner(sc.x(), order, hI);
+            for (int i = 0; i < n; i++) y[i] = y[i].add(rem[i]);
+            IntervalVector domain = set.box().hull(set.center()); // convex, holds c and every member
+            Jets.Jet[] seeds = new Jets.Jet[n];
+            for (int i = 0; i < n; i++) seeds[i] = jets.variable(domain.get(i), i);
+            SeriesTape.Series<Jets.Jet> sj = tape.series(jets, seeds, signs, order);
+            Interval[][] jac = new Interval[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    Interval acc = Interval.ZERO;
+                    for (int k = order; k >= 1; k--) {
+                        Interval[] d = sj.x()[k][i].d();
+                        acc = acc.add(d == null ? Interval.ZERO : d[j]).mul(hI);
+                    }
+                    jac[i][j] = i == j ? acc.add(Interval.ONE) : acc;
+                }
+            }
+            IntervalMatrix a = IntervalMatrix.of(jac).mul(set.matrix());
+            IntervalVector directBox = IntervalVector.of(direct);
+            double[] c = IntervalVector.of(y).midpoint();
+            // Lohner's method 4: pivot on the columns' actual extent |A_j| rad(r_j), so the first basis vector
+            // follows the set's longest direction
+            double[][] am = a.midpoint();
+            for (int j = 0; j < n; j++) {
+                double w = Math.max(set.radius().get(j).mag(), Double.MIN_NORMAL);
+                for (int i = 0; i < n; i++) am[i][j] *= w;
+            }
+            HouseholderQr.Decomposition qr = HouseholderQr.decompose(am, true);
+            LinearResult<IntervalMatrix> inv = OrthogonalInverse.enclose(qr.q());
+            if (!(inv instanceof LinearResult.Enclosed<IntervalMatrix> e)) return LohnerSet.box(directBox);
+            IntervalMatrix qInv = e.value();
+            IntervalVector shift = IntervalVector.of(y).sub(IntervalVector.ofPoints(c));
+            IntervalVector r = qInv.mul(a).mul(set.radius()).add(qInv.mul(shift));
+            return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(qr.q()), r, directBox);
+        }
+
+        // ------------------------------------------------------------------------------------------ crossings
+
+        sealed interface Crossing {
+            record None() implements Crossing {}
+            record Unresolved(String why) implements Crossing {}
+            record Found(Interval tau) implements Crossing {}
+        }
+
+        /**
+         * Encloses the relative time at which guard g of the region's solution vanishes, for every member: G(s) =
+         * sum_k g_k(X) s^k + g_{N+1}(B) s^{N+1}, G'(s) likewise (Lagrange remainders of g(x(s)) and its derivative);
+         * interval Newton on [0, h]. Found only with existence (Newton image inside, or a certified sign change) and
+         * uniqueness (G' free of zero) for every member.
+         */
+        Crossing crossingTime(SeriesTape.Series<Interval> sx, Apriori ap, int g, double h) {
+            int order = settings.order();
+            Interval[] gk = new Interval[order + 2];
+            for (int k = 0; k <= order; k++) gk[k] = sx.guards()[k][g];
+            gk[order + 1] = ap.series.guards()[order + 1][g];
+            if (strictSign(gk[0]) != signs[g]) return new Crossing.Unresolved("the set touches the surface");
+            Interval whole = Interval.of(0, h);
+            Interval tau = whole;
+            if (derivative(gk, tau).containsZero()) return new Crossing.Unresolved("the guard's derivative may vanish (grazing)");
+            boolean certified = false;
+            for (int it = 0; it < 80; it++) {
+                Interval dG = derivative(gk, tau);
+                double m = tau.midpoint();
+                Interval nt = Interval.of(m).sub(value(gk, Interval.of(m)).div(dG));
+                Interval next = nt.intersection(tau);
+                if (next.isEmpty()) return certified ? new Crossing.Unresolved("Newton lost the root") : new Crossing.None();
+                if (nt.interior(tau)) certified = true;
+                boolean progress = next.width() < 0.9 * tau.width();
+                tau = next;
+                if (!progress) break;
+            }
+            if (!certified) {
+                int atEnd = strictSign(value(gk, Interval.of(h)));
+                if (atEnd == signs[g]) return new Crossing.None(); // monotone and same sign at both ends
+                if (atEnd == -signs[g]) certified = true;           // sign change: every member crosses
+            }
+            return certified ? new Crossing.Found(tau) : new Crossing.Unresolved("the crossing time could not be isolated");
+        }
+
+        Interval value(Interval[] gk, Interval s) {
+            Interval acc = Interval.ZERO;
+            for (int k = gk.length - 1; k >= 0; k--) acc = acc.mul(s).add(gk[k]);
+            return acc;
+        }
+
+        Interval derivative(Interval[] gk, Interval s) {
+            Interval acc = Interval.ZERO;
+            for (int k = gk.length - 1; k >= 1; k--) acc = acc.mul(s).add(gk[k].mul(k));
+            return acc;
+        }
+
+        /** Carries the set across guard g, crossed by every member at a relative time in tau, to a time past it. */
+        String cross(SeriesTape.Series<Interval> sx, Apriori ap, int g, Interval tau, double h) {
+            int order = settings.order();
+            Interval[] y = horner(sx.x(), order, tau);
+            Interval pw = tau.pown(order + 1);
+            for (int i = 0; i < n; i++) y[i] = y[i].add(ap.series.x()[order + 1][i].mul(pw));
+            int[] far = signs.clone();
+            far[g] = -signs[g];
+            Interval when = Interval.of(t).add(tau);
+            // transversality on the far side: the far field must carry the surface's points into the far region
+            SeriesTape.Series<Interval> sf = tape.series(Coefficients.INTERVALS, y, far, 1);
+            int farDirection = strictSign(sf.guards()[1][g]);
+            if (farDirection == signs[g]) {
+                events.add(new GuardEvent(tape.guardName(g), GuardEvent.Kind.SLIDING, when, 0));
+                return approachThenHull(sx, ap, tau, h, null);
+            }
+            if (farDirection != far[g]) return approachThenHull(sx, ap, tau, h, tape.guardName(g) + ": grazing on the far side");
+            double tn = Math.nextUp(when.hi());
+            Interval span = Interval.of(tn).sub(Interval.of(t)).sub(tau); // time spent on the far side
+            Interval bridge = Interval.of(Math.max(0, span.lo()), span.hi());
+            Interval[] bn = null, guess = y.clone();
+            for (int attempt = 0; attempt < 6 && bn == null; attempt++) {
+                Interval[] b = inflate(guess, attempt);
+                SeriesTape.Series<Interval> s1 = tape.series(Coefficients.INTERVALS, b, far, 1);
+                Interval[] z = new Interval[n];
+                boolean inside = true;
+                for (int i = 0; i < n; i++) {
+                    z[i] = y[i].add(Interval.of(0, bridge.hi()).mul(s1.x()[1][i]));
+                    if (!z[i].isBounded()) return enterHull(tape.guardName(g) + ": bridge failed");
+                    if (!z[i].subset(b[i])) inside = false;
+                }
+                if (inside) {
+                    for (int q = 0; q < guards; q++) {
+                        boolean ok = q == g ? strictSign(s1.guards()[1][q]) == far[q] : strictSign(s1.guards()[0][q]) == far[q];
+                        if (!ok) return enterHull(tape.guardName(q) + ": another guard near the crossing of " + tape.guardName(g));
+                    }
+                    bn = z;
+                }
+                guess = z;
+            }
+            if (bn == null) return enterHull(tape.guardName(g) + ": no enclosure across the surface");
+            events.add(new GuardEvent(tape.guardName(g), GuardEvent.Kind.CROSSING, when, far[g]));
+            maxCrossingWidth = Math.max(maxCrossingWidth, when.width());
+            IntervalVector after = IntervalVector.of(bn);
+            hull = hull.hull(ap.b()).hull(after);
+            set = LohnerSet.box(after);
+            signs = far;
+            t = tn;
+            steps++;
+            hNext = Double.NaN;
+            return null;
+        }
+
+        // --------------------------------------------------------------------------------- convex-hull mode
+
+        /**
+         * Every member reaches the surface no earlier than tau.lo: take the region's step up to just before it (valid,
+         * nothing switches before), then continue with the inclusion, with steps of the region's size.
+         */
+        String approachThenHull(SeriesTape.Series<Interval> sx, Apriori ap, Interval tau, double h, String why) {
+            double tn = Math.nextDown(t + tau.lo());
+            Interval hI = Interval.of(tn).sub(Interval.of(t));
+            if (tn > t && hI.hi() <= tau.lo()) taylorStep(sx, ap, hI, tn);
+            enterHull(why);
+            hNext = h;
+            return null;
+        }
+
+        /** Switches to the convex-hull inclusion from the current set and time (valid from any state). */
+        String enterHull(String why) {
+            if (why != null) events.add(new GuardEvent(why, GuardEvent.Kind.CONVEX_HULL, Interval.of(t), 0));
+            signs = null;
+            hNext = Double.NaN;
+            return null;
+        }
+
+        String hullStep(double horizon) {
+            if (consecutiveHull >= settings.maxHullSteps())
+                return "more than " + settings.maxHullSteps() + " consecutive convex-hull steps at t = " + t
+                        + " (sliding or grazing that the inclusion cannot leave)";
+            IntervalVector xBox = set.box();
+            Interval[] x = xBox.toArray();
+            int[] unknown = new int[guards];
+            SeriesTape.Series<Interval> s0 = tape.series(Coefficients.INTERVALS, x, unknown, 1);
+            double speed = norm(s0.x()[1]);
+            double wanted = Math.max(xBox.maxWidth(), 1e-12) / Math.max(speed, 1e-300);
+            double h = Math.min(horizon - t, Double.isNaN(hNext) ? wanted : hNext);
+            for (int attempt = 0; attempt < 80; attempt++) {
+                double tn = t + h >= horizon ? horizon : t + h;
+                Interval hI = Interval.of(tn).sub(Interval.of(t));
+                if (!(tn > t) || (hI.hi() < settings.minStep() && tn < horizon))
+                    return "step size fell below " + settings.minStep() + " at t = " + t + " in convex-hull mode";
+                Interval span = Interval.of(0, hI.hi());
+                Interval[] guess = new Interval[n];
+                for (int i = 0; i < n; i++) guess[i] = x[i].add(span.mul(s0.x()[1][i]));
+                Interval[] b = null;
+                for (int k = 0; k < 4 && b == null; k++) {
+                    Interval[] cand = inflate(guess, k);
+                    SeriesTape.Series<Interval> sb = tape.series(Coefficients.INTERVALS, cand, unknown, 1);
+                    Interval[] z = new Interval[n];
+                    boolean inside = true;
+                    for (int i = 0; i < n; i++) {
+                        z[i] = x[i].add(span.mul(sb.x()[1][i]));
+                        if (!z[i].isBounded() || !z[i].subset(cand[i])) inside = false;
+                    }
+                    if (inside) {
+                        Interval[] end = new Interval[n];
+                        for (int i = 0; i < n; i++) end[i] = x[i].add(hI.mul(sb.x()[1][i]));
+                        hull = hull.hull(IntervalVector.of(z));
+                        set = LohnerSet.box(IntervalVector.of(end));
+                        t = tn;
+                        steps++;
+                        hullSteps++;
+                        consecutiveHull++;
+                        hNext = h;
+                        int[] region = regionOf(set.box());
+                        if (region != null) {
+                            signs = region;
+                            hNext = Double.NaN;
+                        }
+                        return null;
+                    }
+                    guess = z;
+                }
+                h = hI.hi() / 2;
+            }
+            return "no a priori enclosure in convex-hull mode at t = " + t;
+        }
+
+        // ------------------------------------------------------------------------------------------ helpers
+
+        /** The signs of all guards over the box, or null if one of them is not strict. */
+        int[] regionOf(IntervalVector box) {
+            if (guards == 0) return new int[0];
+            SeriesTape.Series<Interval> s = tape.series(Coefficients.INTERVALS, box.toArray(), new int[guards], 1);
+            int[] r = new int[guards];
+            for (int g = 0; g < guards; g++) {
+                r[g] = strictSign(s.guards()[0][g]);
+                if (r[g] == 0) return null;
+            }
+            return r;
+        }
+
+        String straddled(IntervalVector box) {
+            SeriesTape.Series<Interval> s = tape.series(Coefficients.INTERVALS, box.toArray(), new int[guards], 1);
+            for (int g = 0; g < guards; g++) if (strictSign(s.guards()[0][g]) == 0) return tape.guardName(g);
+            return "a guard";
+        }
+    }
+
+    private static final boolean DEBUG = System.getenv("RELUFLOW_DEBUG_VALIDATED") != null;
+
+    static int strictSign(Interval v) {
+        if (v.isEmpty()) return 0;
+        if (v.lo() > 0) return 1;
+        if (v.hi() < 0) return -1;
+        return 0;
+    }
+
+    static double norm(Interval[] v) {
+        double m = 0;
+        for (Interval x : v) m = Math.max(m, x.mag());
+        return m;
+    }
+
+    /** sum_k x_k s^k by Horner's scheme, per coordinate. */
+    static Interval[] horner(Interval[][] x, int order, Interval s) {
+        int n = x[0].length;
+        Interval[] r = new Interval[n];
+        for (int i = 0; i < n; i++) {
+            Interval acc = x[order][i];
+            for (int k = order - 1; k >= 0; k--) acc = acc.mul(s).add(x[k][i]);
+            r[i] = acc;
+        }
+        return r;
+    }
+}

@@ -34,6 +34,8 @@ public final class GdEnclosure {
     private final double eta;
     private final double stepAtZero;
     private final int maxSplitDepth;
+    private final SeriesTape tape;
+    private final Jets jets;
 
     public GdEnclosure(StraightLineProgram field, double eta, double stepAtZero, int maxSplitDepth) {
         if (!(eta > 0) || Double.isInfinite(eta)) throw new IllegalArgumentException("the step size must be positive and finite, got " + eta);
@@ -41,6 +43,8 @@ public final class GdEnclosure {
         this.eta = eta;
         this.stepAtZero = stepAtZero;
         this.maxSplitDepth = maxSplitDepth;
+        this.tape = SeriesTape.of(field, stepAtZero);
+        this.jets = new Jets(field.variables().size());
     }
 
     /** The float64 iterate, in the order the enclosure follows: theta_i + eta * F_i(theta). */
@@ -56,13 +60,21 @@ public final class GdEnclosure {
     public Result enclose(IntervalVector theta0, long steps, int recordEvery, IntConsumer progress) {
         long start = System.nanoTime();
         IntervalVector box = theta0;
+        LohnerSet set = LohnerSet.box(theta0);
         List<Double> widths = new ArrayList<>();
         long[] splits = {0};
         Interval etaI = Interval.of(eta);
         for (long k = 0; k < steps; k++) {
             IntervalVector next;
             try {
-                next = image(box, etaI, 0, splits);
+                LohnerSet moved = lohnerStep(set, etaI);
+                if (moved != null) {
+                    set = moved;
+                    next = moved.box();
+                } else {
+                    next = image(box, etaI, 0, splits);
+                    set = LohnerSet.box(next);
+                }
             } catch (RuntimeException e) {
                 return new Result(EnclosureStatus.VALIDATION_FAILED, "internal error at step " + k + ": " + e, k, box, splits[0], widths, seconds(start));
             }
@@ -74,6 +86,57 @@ public final class GdEnclosure {
             if (progress != null && (k & 255) == 0) progress.accept((int) k);
         }
         return new Result(EnclosureStatus.VALID, null, steps, box, splits[0], widths, seconds(start));
+    }
+
+    /**
+     * Discrete Lohner step inside one activation region (null if the set meets a surface): the exact map
+     * F(x) = x + eta f(x) satisfies F(c + B r) in F(c) + (J B) r with J = I + eta Df over the set's box (mean-value
+     * form); the float64 map differs from F by at most the forward rounding-error bound rho over the box
+     * ({@link RoundingErrorBound}), added to the shift. Q from a pivoted QR of mid(J B) keeps the wrapping down.
+     */
+    private LohnerSet lohnerStep(LohnerSet set, Interval etaI) {
+        IntervalVector box = set.box();
+        int n = box.dimension();
+        int g = tape.guardCount();
+        int[] signs = new int[g];
+        SeriesTape.Series<Interval> s0 = tape.series(Coefficients.INTERVALS, box.toArray(), signs, 1);
+        for (int j = 0; j < g; j++) {
+            signs[j] = ValidatedIntegrator.strictSign(s0.guards()[0][j]);
+            if (signs[j] == 0) return null;
+        }
+        IntervalVector domain = box.hull(set.center());
+        Jets.Jet[] seeds = new Jets.Jet[n];
+        for (int i = 0; i < n; i++) seeds[i] = jets.variable(domain.get(i), i);
+        SeriesTape.Series<Jets.Jet> sj = tape.series(jets, seeds, signs, 1);
+        Interval[][] jac = new Interval[n][n];
+        for (int i = 0; i < n; i++) {
+            Interval[] d = sj.x()[1][i].d();
+            for (int j = 0; j < n; j++) {
+                Interval e = d == null ? Interval.ZERO : etaI.mul(d[j]);
+                jac[i][j] = i == j ? e.add(Interval.ONE) : e;
+            }
+        }
+        // F(c) over the thin center, plus the float64 rounding error over the box
+        Interval[] c = set.center().toArray();
+        SeriesTape.Series<Interval> sc = tape.series(Coefficients.INTERVALS, c, signs, 1);
+        double[] rho = RoundingErrorBound.of(field, stepAtZero, box, eta);
+        Interval[] y = new Interval[n];
+        for (int i = 0; i < n; i++) y[i] = c[i].add(etaI.mul(sc.x()[1][i])).add(Interval.of(-rho[i], rho[i]));
+        org.reluflow.interval.IntervalMatrix a = org.reluflow.interval.IntervalMatrix.of(jac).mul(set.matrix());
+        double[][] am = a.midpoint();
+        for (int j = 0; j < n; j++) {
+            double w = Math.max(set.radius().get(j).mag(), Double.MIN_NORMAL);
+            for (int i = 0; i < n; i++) am[i][j] *= w;
+        }
+        org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);
+        var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
+        if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<org.reluflow.interval.IntervalMatrix> e)) return null;
+        IntervalVector yv = IntervalVector.of(y);
+        double[] mid = yv.midpoint();
+        IntervalVector r = e.value().mul(a).mul(set.radius()).add(e.value().mul(yv.sub(IntervalVector.ofPoints(mid))));
+        // the plain interval image bounds the set too: keep it as the box
+        IntervalVector plain = image(box, etaI, maxSplitDepth, new long[1]);
+        return new LohnerSet(IntervalVector.ofPoints(mid), org.reluflow.interval.IntervalMatrix.ofPoints(qr.q()), r, plain);
     }
 
     private IntervalVector image(IntervalVector box, Interval etaI, int depth, long[] splits) {

@@ -8,9 +8,9 @@ import java.math.RoundingMode;
  * Reference values of elementary functions in BigDecimal, to about 60 significant digits (working precision
  * 90), relative accuracy also for tiny arguments. Only for test oracles: simple series, not fast.
  */
-final class HighPrecision {
+public final class HighPrecision {
 
-    static final MathContext MC = new MathContext(90, RoundingMode.HALF_EVEN);
+    public static final MathContext MC = new MathContext(90, RoundingMode.HALF_EVEN);
     /** Relative accuracy claimed for the results (generous against the working precision). */
     static final BigDecimal RELATIVE_ERROR = new BigDecimal("1e-55");
 
@@ -41,7 +41,7 @@ final class HighPrecision {
         return sum;
     }
 
-    static BigDecimal pi() {
+    public static BigDecimal pi() {
         return PI;
     }
 
@@ -59,7 +59,7 @@ final class HighPrecision {
         return sum;
     }
 
-    static BigDecimal exp(BigDecimal x) {
+    public static BigDecimal exp(BigDecimal x) {
         if (x.signum() < 0) {
             return BigDecimal.ONE.divide(exp(x.negate()), MC);
         }
@@ -116,11 +116,11 @@ final class HighPrecision {
     }
 
     /** sin or cos after reduction modulo 2 pi with a 160-digit pi (adequate for |x| up to about 1e60). */
-    static BigDecimal sin(BigDecimal x) {
+    public static BigDecimal sin(BigDecimal x) {
         return trig(x, true);
     }
 
-    static BigDecimal cos(BigDecimal x) {
+    public static BigDecimal cos(BigDecimal x) {
         return trig(x, false);
     }
 
@@ -143,7 +143,7 @@ final class HighPrecision {
         return sum;
     }
 
-    static BigDecimal atan(BigDecimal x) {
+    public static BigDecimal atan(BigDecimal x) {
         if (x.signum() < 0) {
             return atan(x.negate()).negate();
         }

@@ -1,0 +1,46 @@
+package org.reluflow.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.reluflow.interval.IntervalVector;
+import org.reluflow.model.Experiment;
+import org.reluflow.spec.SpecLoader;
+import org.reluflow.symbolic.OdeSystem;
+import org.reluflow.symbolic.SymjaSession;
+import org.reluflow.validated.Enclosure;
+import org.reluflow.validated.NetworkFields;
+import org.reluflow.validated.SwitchedField;
+import org.reluflow.validated.ValidatedIntegrator;
+
+/**
+ * Validated-integration figures for BENCHMARKS.md: Lorenz (15,15,36) to T=10 (width and warm time), and a ReLU
+ * gradient flow from a spec (steps per second, events, crossing widths). Warm = best of 5 after 3 warm-up runs.
+ * Usage: ValidatedBench [relu-spec.yaml T]
+ */
+public final class ValidatedBench {
+    public static void main(String[] args) throws Exception {
+        try (SymjaSession s = SymjaSession.limitedTo(60)) {
+            OdeSystem lorenz = OdeSystem.parse(s, "{10*(y - x), x*(28 - z) - y, x*y - 8/3*z}", List.of("x", "y", "z"));
+            ValidatedIntegrator vi = new ValidatedIntegrator(SwitchedField.of(lorenz), ValidatedIntegrator.Settings.defaultsFor(3));
+            report("lorenz T=10", vi, IntervalVector.ofPoints(15, 15, 36), 10);
+        }
+        if (args.length >= 2) {
+            Experiment e = SpecLoader.load(Path.of(args[0]));
+            SwitchedField f = NetworkFields.switchedField(e.problem());
+            ValidatedIntegrator vi = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension()));
+            report("relu " + e.name() + " (" + f.dimension() + " parameters, " + f.guardCount() + " guards)", vi,
+                    IntervalVector.ofPoints(e.theta0()), Double.parseDouble(args[1]));
+        }
+    }
+
+    static void report(String label, ValidatedIntegrator vi, IntervalVector x0, double t) {
+        Enclosure cold = vi.integrate(x0, t);
+        double best = Double.POSITIVE_INFINITY;
+        Enclosure e = cold;
+        for (int k = 0; k < 3; k++) vi.integrate(x0, t);
+        for (int k = 0; k < 5; k++) { e = vi.integrate(x0, t); best = Math.min(best, e.seconds()); }
+        System.out.printf("%s: %s t=%.3g steps=%d (hull %d) events=%d max crossing width=%.3g final width=%.3g cold %.3f s warm %.3f s (%.0f steps/s)%n",
+                label, e.status(), e.t(), e.steps(), e.hullSteps(), e.events().size(), e.maxCrossingWidth(), e.box().maxWidth(),
+                cold.seconds(), best, e.steps() / best);
+    }
+}

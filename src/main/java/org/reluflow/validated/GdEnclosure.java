@@ -122,21 +122,9 @@ public final class GdEnclosure {
         double[] rho = RoundingErrorBound.of(field, stepAtZero, box, eta);
         Interval[] y = new Interval[n];
         for (int i = 0; i < n; i++) y[i] = c[i].add(etaI.mul(sc.x()[1][i])).add(Interval.of(-rho[i], rho[i]));
-        org.reluflow.interval.IntervalMatrix a = org.reluflow.interval.IntervalMatrix.of(jac).mul(set.matrix());
-        double[][] am = a.midpoint();
-        for (int j = 0; j < n; j++) {
-            double w = Math.max(set.radius().get(j).mag(), Double.MIN_NORMAL);
-            for (int i = 0; i < n; i++) am[i][j] *= w;
-        }
-        org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);
-        var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
-        if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<org.reluflow.interval.IntervalMatrix> e)) return null;
-        IntervalVector yv = IntervalVector.of(y);
-        double[] mid = yv.midpoint();
-        IntervalVector r = e.value().mul(a).mul(set.radius()).add(e.value().mul(yv.sub(IntervalVector.ofPoints(mid))));
         // the plain interval image bounds the set too: keep it as the box
         IntervalVector plain = image(box, etaI, maxSplitDepth, new long[1]);
-        return new LohnerSet(IntervalVector.ofPoints(mid), org.reluflow.interval.IntervalMatrix.ofPoints(qr.q()), r, plain);
+        return set.image(org.reluflow.interval.IntervalMatrix.of(jac).mul(set.matrix()), IntervalVector.of(y), plain);
     }
 
     private IntervalVector image(IntervalVector box, Interval etaI, int depth, long[] splits) {

@@ -25,5 +25,24 @@ record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector ra
         return q;
     }
 
-    LohnerSet withBound(IntervalVector b) { return new LohnerSet(center, matrix, radius, b); }
+    /**
+     * The image {y + A r : r in radius} of this set's parameters under a map whose mean-value form is y + A r,
+     * re-expressed as c' + Q r' with Q from a pivoted QR of mid(A) diag(rad r) (Lohner's method 4: the first column
+     * follows the set's longest direction) and r' = Q^{-1} A r + Q^{-1} (y - c'), Q^{-1} enclosed. {@code bound} is
+     * another enclosure of the image. Null if Q^{-1} cannot be enclosed.
+     */
+    LohnerSet image(org.reluflow.interval.IntervalMatrix a, IntervalVector y, IntervalVector bound) {
+        int n = y.dimension();
+        double[][] am = a.midpoint();
+        for (int j = 0; j < n; j++) {
+            double w = Math.max(radius.get(j).mag(), Double.MIN_NORMAL);
+            for (int i = 0; i < n; i++) am[i][j] *= w;
+        }
+        org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);
+        var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
+        if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
+        double[] c = y.midpoint();
+        IntervalVector r = e.value().mul(a).mul(radius).add(e.value().mul(y.sub(IntervalVector.ofPoints(c))));
+        return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(qr.q()), r, bound);
+    }
 }

@@ -3,12 +3,9 @@ package org.reluflow.validated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
-import org.reluflow.interval.HouseholderQr;
 import org.reluflow.interval.Interval;
 import org.reluflow.interval.IntervalMatrix;
 import org.reluflow.interval.IntervalVector;
-import org.reluflow.interval.LinearResult;
-import org.reluflow.interval.OrthogonalInverse;
 
 /**
  * Interval Taylor integrator for piecewise-smooth fields x' = f(x) (a {@link SwitchedField}), after Lohner, CAPD and
@@ -279,23 +276,9 @@ public final class ValidatedIntegrator {
                     jac[i][j] = i == j ? acc.add(Interval.ONE) : acc;
                 }
             }
-            IntervalMatrix a = IntervalMatrix.of(jac).mul(set.matrix());
             IntervalVector directBox = IntervalVector.of(direct);
-            double[] c = IntervalVector.of(y).midpoint();
-            // Lohner's method 4: pivot on the columns' actual extent |A_j| rad(r_j), so the first basis vector
-            // follows the set's longest direction
-            double[][] am = a.midpoint();
-            for (int j = 0; j < n; j++) {
-                double w = Math.max(set.radius().get(j).mag(), Double.MIN_NORMAL);
-                for (int i = 0; i < n; i++) am[i][j] *= w;
-            }
-            HouseholderQr.Decomposition qr = HouseholderQr.decompose(am, true);
-            LinearResult<IntervalMatrix> inv = OrthogonalInverse.enclose(qr.q());
-            if (!(inv instanceof LinearResult.Enclosed<IntervalMatrix> e)) return LohnerSet.box(directBox);
-            IntervalMatrix qInv = e.value();
-            IntervalVector shift = IntervalVector.of(y).sub(IntervalVector.ofPoints(c));
-            IntervalVector r = qInv.mul(a).mul(set.radius()).add(qInv.mul(shift));
-            return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(qr.q()), r, directBox);
+            LohnerSet next = set.image(IntervalMatrix.of(jac).mul(set.matrix()), IntervalVector.of(y), directBox);
+            return next != null ? next : LohnerSet.box(directBox);
         }
 
         // ------------------------------------------------------------------------------------------ crossings

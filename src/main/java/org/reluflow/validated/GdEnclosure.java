@@ -99,7 +99,7 @@ public final class GdEnclosure {
         int n = box.dimension();
         int g = tape.guardCount();
         int[] signs = new int[g];
-        SeriesTape.Series<Interval> s0 = tape.series(Coefficients.INTERVALS, box.toArray(), signs, 1);
+        SeriesTape.Series<Interval> s0 = tape.intervalSeries(box.toArray(), signs, 1);
         for (int j = 0; j < g; j++) {
             signs[j] = ValidatedIntegrator.strictSign(s0.guards()[0][j]);
             if (signs[j] == 0) return null;
@@ -118,7 +118,7 @@ public final class GdEnclosure {
         }
         // F(c) over the thin center, plus the float64 rounding error over the box
         Interval[] c = set.center().toArray();
-        SeriesTape.Series<Interval> sc = tape.series(Coefficients.INTERVALS, c, signs, 1);
+        SeriesTape.Series<Interval> sc = tape.intervalSeries(c, signs, 1);
         double[] rho = RoundingErrorBound.of(field, stepAtZero, box, eta);
         Interval[] y = new Interval[n];
         for (int i = 0; i < n; i++) y[i] = c[i].add(etaI.mul(sc.x()[1][i])).add(Interval.of(-rho[i], rho[i]));

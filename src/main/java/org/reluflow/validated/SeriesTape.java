@@ -204,6 +204,320 @@ final class SeriesTape {
         return new Series<>(x, g);
     }
 
+    /**
+     * The same as {@link #series} over {@link Coefficients#INTERVALS}, without allocation in the recurrences: bounds
+     * in primitive arrays, each correctly rounded operation widened by one ulp (nextDown/nextUp), which is sound for
+     * round-to-nearest; exp and log (1 ulp in java.lang.Math) by two. A NaN bound (0 * inf, an operation outside its
+     * domain) becomes the whole line, so nothing unsound survives. About an order of magnitude faster than the
+     * object path; the object path stays as the reference the tests compare against.
+     */
+    Series<Interval> intervalSeries(Interval[] x0, int[] signs, int order) {
+        int len = op.length, w = order + 1;
+        double[][] lo = new double[len][w], hi = new double[len][w];
+        double[][] xl = new double[w][dimension], xh = new double[w][dimension];
+        for (int i = 0; i < dimension; i++) { xl[0][i] = x0[i].lo(); xh[0][i] = x0[i].hi(); }
+        for (int k = 0; k <= order; k++) {
+            for (int r = 0; r < len; r++) fastCoefficient(lo, hi, r, k, xl, xh, signs);
+            if (k < order) {
+                for (int i = 0; i < dimension; i++) {
+                    int o = outputs[i];
+                    xl[k + 1][i] = down(lo[o][k] / (k + 1));
+                    xh[k + 1][i] = up(hi[o][k] / (k + 1));
+                }
+            }
+        }
+        Interval[][] x = new Interval[w][dimension], g = new Interval[w][guardRegister.length];
+        for (int k = 0; k <= order; k++) {
+            for (int i = 0; i < dimension; i++) x[k][i] = box(xl[k][i], xh[k][i]);
+            for (int j = 0; j < guardRegister.length; j++) g[k][j] = box(lo[guardRegister[j]][k], hi[guardRegister[j]][k]);
+        }
+        return new Series<>(x, g);
+    }
+
+    private static double down(double v) { return v != v ? Double.NEGATIVE_INFINITY : Math.nextDown(v); }
+
+    private static double up(double v) { return v != v ? Double.POSITIVE_INFINITY : Math.nextUp(v); }
+
+    private static Interval box(double l, double h) {
+        if (l != l || h != h) return Interval.ENTIRE;
+        if (l == Double.POSITIVE_INFINITY || h == Double.NEGATIVE_INFINITY) return Interval.ENTIRE;
+        return Interval.of(l, h);
+    }
+
+    private static double min4(double a, double b, double c, double d) { return Math.min(Math.min(a, b), Math.min(c, d)); }
+
+    private static double max4(double a, double b, double c, double d) { return Math.max(Math.max(a, b), Math.max(c, d)); }
+
+    /** [lo, hi] * [l2, h2] into out[0..1], outward. */
+    private static void mul(double al, double ah, double bl, double bh, double[] out) {
+        double p1 = al * bl, p2 = al * bh, p3 = ah * bl, p4 = ah * bh;
+        out[0] = down(min4(p1, p2, p3, p4));
+        out[1] = up(max4(p1, p2, p3, p4));
+    }
+
+    private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[2]);
+
+    private void fastCoefficient(double[][] lo, double[][] hi, int r, int k, double[][] xl, double[][] xh, int[] signs) {
+        int ra = a[r], rb = b[r];
+        double[] t = scratch.get();
+        switch (op[r]) {
+            case CONST -> {
+                lo[r][k] = k == 0 ? constant[r].lo() : 0.0;
+                hi[r][k] = k == 0 ? constant[r].hi() : 0.0;
+            }
+            case VAR -> { lo[r][k] = xl[k][ra]; hi[r][k] = xh[k][ra]; }
+            case ADD -> { lo[r][k] = down(lo[ra][k] + lo[rb][k]); hi[r][k] = up(hi[ra][k] + hi[rb][k]); }
+            case SUB -> { lo[r][k] = down(lo[ra][k] - hi[rb][k]); hi[r][k] = up(hi[ra][k] - lo[rb][k]); }
+            case NEG -> { lo[r][k] = -hi[ra][k]; hi[r][k] = -lo[ra][k]; }
+            case MUL -> {
+                double sl = 0, sh = 0;
+                boolean constA = op[ra] == K.CONST, constB = op[rb] == K.CONST;
+                int from = constB ? k : 0, to = constA ? 0 : k; // a constant's series is its value only
+                for (int j = from; j <= to; j++) {
+                    mul(lo[ra][j], hi[ra][j], lo[rb][k - j], hi[rb][k - j], t);
+                    sl = j == from ? t[0] : down(sl + t[0]);
+                    sh = j == from ? t[1] : up(sh + t[1]);
+                }
+                if (from > to) { sl = 0; sh = 0; }
+                lo[r][k] = sl;
+                hi[r][k] = sh;
+            }
+            case SQR -> {
+                double sl = 0, sh = 0;
+                boolean first = true;
+                for (int j = 0; 2 * j < k; j++) {
+                    mul(lo[ra][j], hi[ra][j], lo[ra][k - j], hi[ra][k - j], t);
+                    sl = first ? t[0] : down(sl + t[0]);
+                    sh = first ? t[1] : up(sh + t[1]);
+                    first = false;
+                }
+                sl *= 2; sh *= 2; // exact
+                if (k % 2 == 0) {
+                    double l = lo[ra][k / 2], h = hi[ra][k / 2], ql, qh;
+                    if (l >= 0) { ql = down(l * l); qh = up(h * h); }
+                    else if (h <= 0) { ql = down(h * h); qh = up(l * l); }
+                    else { ql = 0; qh = up(Math.max(l * l, h * h)); }
+                    sl = first ? ql : down(sl + ql);
+                    sh = first ? qh : up(sh + qh);
+                }
+                lo[r][k] = sl;
+                hi[r][k] = sh;
+            }
+            case DIV -> { // c_k = (a_k - sum_{j=1}^k b_j c_{k-j}) / b_0
+                double sl = lo[ra][k], sh = hi[ra][k];
+                for (int j = 1; j <= k; j++) {
+                    mul(lo[rb][j], hi[rb][j], lo[r][k - j], hi[r][k - j], t);
+                    sl = down(sl - t[1]);
+                    sh = up(sh - t[0]);
+                }
+                div(sl, sh, lo[rb][0], hi[rb][0], t);
+                lo[r][k] = t[0];
+                hi[r][k] = t[1];
+            }
+            case SQRT -> {
+                if (k == 0) {
+                    double l = lo[ra][0], h = hi[ra][0];
+                    if (h < 0) { lo[r][0] = Double.NaN; hi[r][0] = Double.NaN; return; }
+                    lo[r][0] = Math.max(0, down(Math.sqrt(Math.max(l, 0))));
+                    hi[r][0] = up(Math.sqrt(h));
+                    return;
+                }
+                double sl = lo[ra][k], sh = hi[ra][k];
+                for (int j = 1; j < k; j++) {
+                    mul(lo[r][j], hi[r][j], lo[r][k - j], hi[r][k - j], t);
+                    sl = down(sl - t[1]);
+                    sh = up(sh - t[0]);
+                }
+                div(sl, sh, 2 * lo[r][0], 2 * hi[r][0], t);
+                lo[r][k] = t[0];
+                hi[r][k] = t[1];
+            }
+            case EXP -> {
+                if (k == 0) {
+                    lo[r][0] = Math.max(0, down(down(Math.exp(lo[ra][0]))));
+                    hi[r][0] = up(up(Math.exp(hi[ra][0])));
+                    return;
+                }
+                double sl = 0, sh = 0;
+                for (int j = 1; j <= k; j++) {
+                    mul(lo[ra][j], hi[ra][j], lo[r][k - j], hi[r][k - j], t);
+                    sl = j == 1 ? down(t[0] * j) : down(sl + down(t[0] * j));
+                    sh = j == 1 ? up(t[1] * j) : up(sh + up(t[1] * j));
+                }
+                lo[r][k] = down(sl / k);
+                hi[r][k] = up(sh / k);
+            }
+            case LOG -> {
+                if (k == 0) {
+                    double l = lo[ra][0], h = hi[ra][0];
+                    lo[r][0] = l > 0 ? down(down(Math.log(l))) : Double.NEGATIVE_INFINITY;
+                    hi[r][0] = h > 0 ? up(up(Math.log(h))) : Double.NaN;
+                    return;
+                }
+                double sl = down(lo[ra][k] * k), sh = up(hi[ra][k] * k);
+                for (int j = 1; j < k; j++) {
+                    mul(lo[r][j], hi[r][j], lo[ra][k - j], hi[ra][k - j], t);
+                    sl = down(sl - up(t[1] * j));
+                    sh = up(sh - down(t[0] * j));
+                }
+                div(down(sl / k), up(sh / k), lo[ra][0], hi[ra][0], t);
+                lo[r][k] = t[0];
+                hi[r][k] = t[1];
+            }
+            case RAMP -> {
+                int sign = signs[guardOf[r]];
+                if (sign > 0) { lo[r][k] = lo[ra][k]; hi[r][k] = hi[ra][k]; }
+                else if (sign < 0 || k > 0) { lo[r][k] = 0; hi[r][k] = 0; }
+                else { lo[r][0] = Math.max(0, lo[ra][0]); hi[r][0] = Math.max(0, hi[ra][0]); }
+            }
+            case STEP -> {
+                int sign = signs[guardOf[r]];
+                if (k > 0 || sign < 0) { lo[r][k] = 0; hi[r][k] = 0; }
+                else if (sign > 0) { lo[r][0] = 1; hi[r][0] = 1; }
+                else {
+                    double l = lo[ra][0], h = hi[ra][0];
+                    double sl = l > 0 ? 1 : h < 0 ? 0 : stepAtZero, sh = sl;
+                    if (h > 0) { sl = Math.min(sl, 1); sh = Math.max(sh, 1); }
+                    if (l < 0) { sl = Math.min(sl, 0); sh = Math.max(sh, 0); }
+                    lo[r][0] = sl;
+                    hi[r][0] = sh;
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /**
+     * The gradient of guard g if g is affine in the variables (built from variables and constants by +, - and
+     * products with constant subexpressions), else null. Filippov sliding is integrated only along affine guards,
+     * where the sliding field keeps g constant.
+     */
+    Interval[] affineGuardGradient(int g) {
+        int r = guardRegister[g];
+        if (!affine(r)) return null;
+        Jets jets = new Jets(dimension);
+        Jets.Jet[] seeds = new Jets.Jet[dimension];
+        for (int i = 0; i < dimension; i++) seeds[i] = jets.variable(Interval.ZERO, i);
+        int[] anySide = new int[guardRegister.length];
+        java.util.Arrays.fill(anySide, 1); // an affine guard's argument involves no switching term
+        Series<Jets.Jet> s = series(jets, seeds, anySide, 0);
+        Jets.Jet gj = s.guards()[0][g];
+        Interval[] c = new Interval[dimension];
+        for (int i = 0; i < dimension; i++) c[i] = gj.d() == null ? Interval.ZERO : gj.d()[i];
+        return c;
+    }
+
+    private boolean constantOnly(int r) {
+        return switch (op[r]) {
+            case CONST -> true;
+            case ADD, SUB, MUL, SQR, DIV -> constantOnly(a[r]) && (op[r] == K.SQR || constantOnly(b[r]));
+            case NEG, SQRT, EXP, LOG -> constantOnly(a[r]);
+            default -> false;
+        };
+    }
+
+    private boolean affine(int r) {
+        return switch (op[r]) {
+            case CONST, VAR -> true;
+            case ADD, SUB -> affine(a[r]) && affine(b[r]);
+            case NEG -> affine(a[r]);
+            case MUL -> (constantOnly(a[r]) && affine(b[r])) || (constantOnly(b[r]) && affine(a[r]));
+            default -> constantOnly(r);
+        };
+    }
+
+    /** Whether some guard's argument depends on a switching term (nested Max/UnitStep). */
+    boolean hasNestedGuards() {
+        for (int reg : guardRegister) if (dependsOnSwitch(reg)) return true;
+        return false;
+    }
+
+    private boolean dependsOnSwitch(int r) {
+        return switch (op[r]) {
+            case RAMP, STEP -> true;
+            case CONST, VAR -> false;
+            case ADD, SUB, MUL, DIV -> dependsOnSwitch(a[r]) || dependsOnSwitch(b[r]);
+            default -> dependsOnSwitch(a[r]);
+        };
+    }
+
+    /**
+     * Taylor coefficients of the Filippov sliding solution on the affine surface g = 0 with gradient c:
+     * x' = f-(x) + lambda(x) (f+(x) - f-(x)), lambda = c.f- / (c.f- - c.f+), where f-/f+ are the fields with guard g
+     * negative/positive and the other guards at {@code signs}. The sliding field satisfies c.x' = 0 everywhere, so
+     * the flow keeps g constant. The returned guard coefficients are those of the other guards, followed by two more:
+     * c.f- and c.f+ along the solution, whose signs certify that sliding persists.
+     */
+    Series<Interval> slidingSeries(Interval[] x0, int[] signs, int g, Interval[] c, int order) {
+        int len = op.length, w = order + 1;
+        int[] minus = signs.clone(), plus = signs.clone();
+        minus[g] = -1;
+        plus[g] = 1;
+        double[][] lm = new double[len][w], hm = new double[len][w], lp = new double[len][w], hp = new double[len][w];
+        double[][] xl = new double[w][dimension], xh = new double[w][dimension];
+        double[] pl = new double[w], ph = new double[w], ql = new double[w], qh = new double[w];
+        double[] dl = new double[w], dh = new double[w], laml = new double[w], lamh = new double[w];
+        double[][] del = new double[w][dimension], deh = new double[w][dimension];
+        double[] t = new double[2];
+        for (int i = 0; i < dimension; i++) { xl[0][i] = x0[i].lo(); xh[0][i] = x0[i].hi(); }
+        for (int k = 0; k <= order; k++) {
+            for (int r = 0; r < len; r++) {
+                fastCoefficient(lm, hm, r, k, xl, xh, minus);
+                fastCoefficient(lp, hp, r, k, xl, xh, plus);
+            }
+            // p = c.f-, q = c.f+, d = p - q, Delta = f+ - f-
+            double sl = 0, sh = 0, ul = 0, uh = 0;
+            for (int i = 0; i < dimension; i++) {
+                int o = outputs[i];
+                mul(c[i].lo(), c[i].hi(), lm[o][k], hm[o][k], t);
+                sl = down(sl + t[0]); sh = up(sh + t[1]);
+                mul(c[i].lo(), c[i].hi(), lp[o][k], hp[o][k], t);
+                ul = down(ul + t[0]); uh = up(uh + t[1]);
+                del[k][i] = down(lp[o][k] - hm[o][k]);
+                deh[k][i] = up(hp[o][k] - lm[o][k]);
+            }
+            pl[k] = sl; ph[k] = sh; ql[k] = ul; qh[k] = uh;
+            dl[k] = down(sl - uh); dh[k] = up(sh - ul);
+            // lambda = p / d: lambda_k = (p_k - sum_{j=1}^k d_j lambda_{k-j}) / d_0
+            double al = pl[k], ah = ph[k];
+            for (int j = 1; j <= k; j++) {
+                mul(dl[j], dh[j], laml[k - j], lamh[k - j], t);
+                al = down(al - t[1]); ah = up(ah - t[0]);
+            }
+            div(al, ah, dl[0], dh[0], t);
+            laml[k] = t[0]; lamh[k] = t[1];
+            if (k < order) {
+                for (int i = 0; i < dimension; i++) {
+                    int o = outputs[i];
+                    double fl = lm[o][k], fh = hm[o][k];
+                    for (int j = 0; j <= k; j++) {
+                        mul(laml[j], lamh[j], del[k - j][i], deh[k - j][i], t);
+                        fl = down(fl + t[0]); fh = up(fh + t[1]);
+                    }
+                    xl[k + 1][i] = down(fl / (k + 1));
+                    xh[k + 1][i] = up(fh / (k + 1));
+                }
+            }
+        }
+        int ng = guardRegister.length;
+        Interval[][] x = new Interval[w][dimension], gs = new Interval[w][ng + 2];
+        for (int k = 0; k <= order; k++) {
+            for (int i = 0; i < dimension; i++) x[k][i] = box(xl[k][i], xh[k][i]);
+            for (int j = 0; j < ng; j++) gs[k][j] = box(lm[guardRegister[j]][k], hm[guardRegister[j]][k]);
+            gs[k][ng] = box(pl[k], ph[k]);
+            gs[k][ng + 1] = box(ql[k], qh[k]);
+        }
+        return new Series<>(x, gs);
+    }
+
+    /** [al, ah] / [bl, bh] into out, outward; the whole line if the divisor may vanish. */
+    private static void div(double al, double ah, double bl, double bh, double[] out) {
+        if (!(bl > 0 || bh < 0)) { out[0] = Double.NEGATIVE_INFINITY; out[1] = Double.POSITIVE_INFINITY; return; }
+        double q1 = al / bl, q2 = al / bh, q3 = ah / bl, q4 = ah / bh;
+        out[0] = down(min4(q1, q2, q3, q4));
+        out[1] = up(max4(q1, q2, q3, q4));
+    }
+
     @SuppressWarnings("unchecked")
     private <C> C coefficient(Coefficients<C> cf, Object[][] c, int r, int k, C[][] x, int[] signs) {
         int ra = a[r], rb = b[r];

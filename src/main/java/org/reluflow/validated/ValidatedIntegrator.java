@@ -120,8 +120,11 @@ public final class ValidatedIntegrator {
         LohnerSet set;
         IntervalVector hull;
         int[] signs;                 // null: convex-hull mode
+        int sliding = -1;            // the guard the set slides on, or -1
+        Interval[] slideGradient;    // its (constant) gradient
         int steps, hullSteps, consecutiveHull;
         double hNext = Double.NaN;
+        double hRegion = Double.NaN; // the last Taylor step: the inclusion's steps grow up to it
         double maxCrossingWidth;
         final List<GuardEvent> events = new ArrayList<>();
 
@@ -136,7 +139,7 @@ public final class ValidatedIntegrator {
                 events.add(new GuardEvent(straddled(set.box()), GuardEvent.Kind.CONVEX_HULL, Interval.of(t), 0));
             while (t < horizon) {
                 if (steps >= settings.maxSteps()) return "the step limit " + settings.maxSteps() + " was reached at t = " + t;
-                String failure = signs != null ? regionStep(horizon) : hullStep(horizon);
+                String failure = signs == null ? hullStep(horizon) : sliding >= 0 ? slidingStep(horizon) : regionStep(horizon);
                 if (failure != null) return failure;
                 IntervalVector box = set.box();
                 if (!box.isBounded() || box.maxWidth() > settings.maxWidth())
@@ -151,7 +154,7 @@ public final class ValidatedIntegrator {
         String regionStep(double horizon) {
             int order = settings.order();
             IntervalVector xBox = set.box();
-            SeriesTape.Series<Interval> sx = tape.series(Coefficients.INTERVALS, xBox.toArray(), signs, order);
+            SeriesTape.Series<Interval> sx = tape.intervalSeries(xBox.toArray(), signs, order);
             double h = suggestStep(sx);
             if (!Double.isNaN(hNext)) h = Math.min(h, 2 * hNext);
             for (int attempt = 0; ; attempt++) {
@@ -182,7 +185,7 @@ public final class ValidatedIntegrator {
                         if (hI.hi() > settings.minStep() * 64 && attempt < 60) { h = hI.hi() / 2; continue; }
                         return enterHull(tape.guardName(crossing) + ": " + u.why());
                     }
-                    if (c instanceof Crossing.Found f) return cross(sx, ap, crossing, f.tau(), hI.hi());
+                    if (c instanceof Crossing.Found f) return cross(sx, ap, crossing, f.tau(), hI.hi(), horizon);
                     // Crossing.None: no member reaches the surface within the step
                 }
                 taylorStep(sx, ap, hI, tn);
@@ -216,7 +219,7 @@ public final class ValidatedIntegrator {
             Interval pw = span.pown(order + 1);
             for (int attempt = 0; attempt < 4; attempt++) {
                 Interval[] b = inflate(guess, attempt);
-                SeriesTape.Series<Interval> sb = tape.series(Coefficients.INTERVALS, b, signs, order + 1);
+                SeriesTape.Series<Interval> sb = tape.intervalSeries(b, signs, order + 1);
                 Interval[] z = new Interval[n];
                 boolean inside = true;
                 for (int i = 0; i < n; i++) {
@@ -249,6 +252,7 @@ public final class ValidatedIntegrator {
             Interval[] direct = horner(sx.x(), order, hI);
             for (int i = 0; i < n; i++) direct[i] = direct[i].add(rem[i]);
             set = settings.set() == SetKind.BOX ? LohnerSet.box(IntervalVector.of(direct)) : lohner(hI, rem, direct);
+            hRegion = hI.hi();
             hull = hull.hull(ap.b());
             t = tn;
             steps++;
@@ -258,7 +262,7 @@ public final class ValidatedIntegrator {
         /** Lohner's QR step: x(h) in T(c) + R + (J B) r, re-expressed in the orthonormal basis of mid(J B). */
         LohnerSet lohner(Interval hI, Interval[] rem, Interval[] direct) {
             int order = settings.order();
-            SeriesTape.Series<Interval> sc = tape.series(Coefficients.INTERVALS, set.center().toArray(), signs, order);
+            SeriesTape.Series<Interval> sc = tape.intervalSeries(set.center().toArray(), signs, order);
             Interval[] y = horner(sc.x(), order, hI);
             for (int i = 0; i < n; i++) y[i] = y[i].add(rem[i]);
             IntervalVector domain = set.box().hull(set.center()); // convex, holds c and every member
@@ -337,7 +341,7 @@ public final class ValidatedIntegrator {
         }
 
         /** Carries the set across guard g, crossed by every member at a relative time in tau, to a time past it. */
-        String cross(SeriesTape.Series<Interval> sx, Apriori ap, int g, Interval tau, double h) {
+        String cross(SeriesTape.Series<Interval> sx, Apriori ap, int g, Interval tau, double h, double horizon) {
             int order = settings.order();
             Interval[] y = horner(sx.x(), order, tau);
             Interval pw = tau.pown(order + 1);
@@ -346,11 +350,13 @@ public final class ValidatedIntegrator {
             far[g] = -signs[g];
             Interval when = Interval.of(t).add(tau);
             // transversality on the far side: the far field must carry the surface's points into the far region
-            SeriesTape.Series<Interval> sf = tape.series(Coefficients.INTERVALS, y, far, 1);
+            SeriesTape.Series<Interval> sf = tape.intervalSeries(y, far, 1);
             int farDirection = strictSign(sf.guards()[1][g]);
             if (farDirection == signs[g]) {
                 events.add(new GuardEvent(tape.guardName(g), GuardEvent.Kind.SLIDING, when, 0));
-                return approachThenHull(sx, ap, tau, h, null);
+                Interval[] c = tape.hasNestedGuards() ? null : tape.affineGuardGradient(g);
+                if (c == null) return approachThenHull(sx, ap, tau, h, tape.guardName(g) + ": sliding on a non-affine surface");
+                return approachThenSlide(sx, ap, g, c, tau, horizon);
             }
             if (farDirection != far[g]) return approachThenHull(sx, ap, tau, h, tape.guardName(g) + ": grazing on the far side");
             double tn = Math.nextUp(when.hi());
@@ -359,7 +365,7 @@ public final class ValidatedIntegrator {
             Interval[] bn = null, guess = y.clone();
             for (int attempt = 0; attempt < 6 && bn == null; attempt++) {
                 Interval[] b = inflate(guess, attempt);
-                SeriesTape.Series<Interval> s1 = tape.series(Coefficients.INTERVALS, b, far, 1);
+                SeriesTape.Series<Interval> s1 = tape.intervalSeries(b, far, 1);
                 Interval[] z = new Interval[n];
                 boolean inside = true;
                 for (int i = 0; i < n; i++) {
@@ -404,10 +410,157 @@ public final class ValidatedIntegrator {
             return null;
         }
 
+        /**
+         * Sliding certified where the members reach surface g: the region's step up to tau.lo, a convex-hull bridge
+         * over the rest of tau (valid for every Filippov solution), then the sliding field, whose persistence is
+         * checked over every step.
+         */
+        String approachThenSlide(SeriesTape.Series<Interval> sx, Apriori ap, int g, Interval[] c, Interval tau, double horizon) {
+            double t0 = t;
+            double tn = Math.nextDown(t + tau.lo());
+            Interval hI = Interval.of(tn).sub(Interval.of(t));
+            if (tn > t && hI.hi() <= tau.lo()) taylorStep(sx, ap, hI, tn);
+            double end = Math.nextUp(Interval.of(t0).add(tau).hi()); // absolute time by which every member is on g = 0
+            int[] keep = signs;
+            signs = null;
+            while (t < Math.min(end, horizon)) {
+                hNext = Math.min(end, horizon) - t;
+                String failure = hullStep(Math.min(end, horizon));
+                if (failure != null) return failure;
+                if (signs != null) { signs = null; } // stay in the inclusion until every member has arrived
+            }
+            signs = keep;
+            if (t >= horizon) return null;
+            sliding = g;
+            slideGradient = c;
+            hNext = Double.NaN;
+            return null;
+        }
+
+        /** A Taylor step of the Filippov sliding field on guard {@code sliding}; leaves to the inclusion when sliding ends. */
+        String slidingStep(double horizon) {
+            int order = settings.order(), g = sliding;
+            IntervalVector xBox = set.box();
+            SeriesTape.Series<Interval> sx = tape.slidingSeries(xBox.toArray(), signs, g, slideGradient, order);
+            double h = suggestStep(sx);
+            if (!Double.isNaN(hNext)) h = Math.min(h, 2 * hNext);
+            for (int attempt = 0; attempt < 60; attempt++) {
+                double tn = t + h >= horizon ? horizon : t + h;
+                if (!(tn > t)) break;
+                Interval hI = Interval.of(tn).sub(Interval.of(t));
+                if (hI.hi() < settings.minStep() && tn < horizon) break;
+                Interval span = Interval.of(0, hI.hi());
+                Interval[] y0 = horner(sx.x(), order, span);
+                Interval pw = span.pown(order + 1);
+                Interval[] guess = y0.clone();
+                SeriesTape.Series<Interval> sb = null;
+                Interval[] bz = null;
+                for (int k = 0; k < 4 && bz == null; k++) {
+                    Interval[] b = inflate(guess, k);
+                    SeriesTape.Series<Interval> cand = tape.slidingSeries(b, signs, g, slideGradient, order + 1);
+                    Interval[] z = new Interval[n];
+                    boolean inside = true;
+                    for (int i = 0; i < n; i++) {
+                        z[i] = y0[i].add(cand.x()[order + 1][i].mul(pw));
+                        if (!z[i].isBounded() || !z[i].subset(b[i])) inside = false;
+                    }
+                    if (inside) { bz = z; sb = cand; }
+                    guess = z;
+                }
+                if (bz == null) { h = hI.hi() / 2; continue; }
+                boolean ok = strictSign(sb.guards()[0][guards]) > 0 && strictSign(sb.guards()[0][guards + 1]) < 0;
+                int crossing = -1, candidates = 0;
+                for (int q = 0; q < guards && ok; q++) {
+                    if (q == g || strictSign(sb.guards()[0][q]) == signs[q]) continue;
+                    if (strictSign(sb.guards()[1][q]) == signs[q] && strictSign(sx.guards()[0][q]) != -signs[q]) continue; // receding
+                    candidates++;
+                    crossing = q;
+                }
+                if (ok && candidates == 1) {
+                    Crossing c = crossingTime(sx, new Apriori(IntervalVector.of(bz), sb), crossing, hI.hi());
+                    if (c instanceof Crossing.Found f) {
+                        String done = slideAcross(sx, sb, crossing, f.tau(), horizon);
+                        if (done != null || sliding >= 0) return done;
+                        return null;
+                    }
+                    if (c instanceof Crossing.Unresolved) ok = false;
+                } else if (candidates > 1) ok = false;
+                if (!ok && DEBUG) System.err.println("sliding check fails t=" + t + " h=" + hI.hi() + " p=" + sb.guards()[0][guards] + " q=" + sb.guards()[0][guards + 1] + " width=" + xBox.maxWidth());
+                if (!ok) { h = hI.hi() / 2; if (h > settings.minStep() * 64) continue; break; }
+                Interval[] direct = horner(sx.x(), order, hI);
+                Interval pwh = hI.pown(order + 1);
+                for (int i = 0; i < n; i++) direct[i] = direct[i].add(sb.x()[order + 1][i].mul(pwh));
+                hull = hull.hull(IntervalVector.of(bz));
+                set = LohnerSet.box(IntervalVector.of(direct));
+                t = tn;
+                steps++;
+                hNext = hI.hi();
+                return null;
+            }
+            sliding = -1;
+            return enterHull(tape.guardName(g) + ": sliding may end (or another guard is near)");
+        }
+
+        /**
+         * While sliding on guard {@code sliding}, every member crosses guard q at a relative time in tau: if the
+         * sliding field beyond q still slides and carries the set across, bridge the crossing with the inclusion
+         * and keep sliding with q's sign flipped; otherwise hand over to the inclusion.
+         */
+        String slideAcross(SeriesTape.Series<Interval> sx, SeriesTape.Series<Interval> sb, int q, Interval tau, double horizon) {
+            int order = settings.order(), g = sliding;
+            Interval[] y = horner(sx.x(), order, tau);
+            Interval pw = tau.pown(order + 1);
+            for (int i = 0; i < n; i++) y[i] = y[i].add(sb.x()[order + 1][i].mul(pw));
+            int[] far = signs.clone();
+            far[q] = -signs[q];
+            SeriesTape.Series<Interval> sf = tape.slidingSeries(y, far, g, slideGradient, 1);
+            Interval when = Interval.of(t).add(tau);
+            boolean transversal = strictSign(sf.guards()[1][q]) == far[q]
+                    && strictSign(sf.guards()[0][guards]) > 0 && strictSign(sf.guards()[0][guards + 1]) < 0;
+            double tn = Math.nextUp(when.hi());
+            if (!transversal || tn > horizon) return enterHull(tape.guardName(q) + ": crossing while sliding on " + tape.guardName(g) + " not certified");
+            Interval[] bridged = bridgeHull(y, Interval.of(tn).sub(Interval.of(t)).sub(Interval.of(tau.lo())).hi());
+            if (bridged == null) return enterHull(tape.guardName(q) + ": no enclosure across the surface while sliding");
+            events.add(new GuardEvent(tape.guardName(q), GuardEvent.Kind.CROSSING, when, far[q]));
+            maxCrossingWidth = Math.max(maxCrossingWidth, when.width());
+            IntervalVector after = IntervalVector.of(bridged);
+            hull = hull.hull(after);
+            set = LohnerSet.box(after);
+            signs = far;
+            t = tn;
+            steps++;
+            hNext = Double.NaN;
+            return null;
+        }
+
+        /**
+         * y + [0, d] F(B) with F the convex-hull field and B validated: every Filippov solution from y stays in the
+         * result for a duration up to d. Null if no enclosure was found.
+         */
+        Interval[] bridgeHull(Interval[] y, double d) {
+            Interval span = Interval.of(0, Math.max(d, 0));
+            Interval[] guess = y.clone();
+            for (int attempt = 0; attempt < 6; attempt++) {
+                Interval[] b = inflate(guess, attempt);
+                SeriesTape.Series<Interval> s1 = tape.intervalSeries(b, new int[guards], 1);
+                Interval[] z = new Interval[n];
+                boolean inside = true;
+                for (int i = 0; i < n; i++) {
+                    z[i] = y[i].add(span.mul(s1.x()[1][i]));
+                    if (!z[i].isBounded()) return null;
+                    if (!z[i].subset(b[i])) inside = false;
+                }
+                if (inside) return z;
+                guess = z;
+            }
+            return null;
+        }
+
         /** Switches to the convex-hull inclusion from the current set and time (valid from any state). */
         String enterHull(String why) {
             if (why != null) events.add(new GuardEvent(why, GuardEvent.Kind.CONVEX_HULL, Interval.of(t), 0));
             signs = null;
+            sliding = -1;
             hNext = Double.NaN;
             return null;
         }
@@ -419,10 +572,11 @@ public final class ValidatedIntegrator {
             IntervalVector xBox = set.box();
             Interval[] x = xBox.toArray();
             int[] unknown = new int[guards];
-            SeriesTape.Series<Interval> s0 = tape.series(Coefficients.INTERVALS, x, unknown, 1);
+            SeriesTape.Series<Interval> s0 = tape.intervalSeries(x, unknown, 1);
             double speed = norm(s0.x()[1]);
             double wanted = Math.max(xBox.maxWidth(), 1e-12) / Math.max(speed, 1e-300);
-            double h = Math.min(horizon - t, Double.isNaN(hNext) ? wanted : hNext);
+            double cap = Double.isNaN(hRegion) ? wanted : hRegion;
+            double h = Math.min(horizon - t, Double.isNaN(hNext) ? Math.min(wanted, cap) : Math.max(hNext, Math.min(2 * hNext, cap)));
             for (int attempt = 0; attempt < 80; attempt++) {
                 double tn = t + h >= horizon ? horizon : t + h;
                 Interval hI = Interval.of(tn).sub(Interval.of(t));
@@ -434,7 +588,7 @@ public final class ValidatedIntegrator {
                 Interval[] b = null;
                 for (int k = 0; k < 4 && b == null; k++) {
                     Interval[] cand = inflate(guess, k);
-                    SeriesTape.Series<Interval> sb = tape.series(Coefficients.INTERVALS, cand, unknown, 1);
+                    SeriesTape.Series<Interval> sb = tape.intervalSeries(cand, unknown, 1);
                     Interval[] z = new Interval[n];
                     boolean inside = true;
                     for (int i = 0; i < n; i++) {
@@ -470,7 +624,7 @@ public final class ValidatedIntegrator {
         /** The signs of all guards over the box, or null if one of them is not strict. */
         int[] regionOf(IntervalVector box) {
             if (guards == 0) return new int[0];
-            SeriesTape.Series<Interval> s = tape.series(Coefficients.INTERVALS, box.toArray(), new int[guards], 1);
+            SeriesTape.Series<Interval> s = tape.intervalSeries(box.toArray(), new int[guards], 1);
             int[] r = new int[guards];
             for (int g = 0; g < guards; g++) {
                 r[g] = strictSign(s.guards()[0][g]);
@@ -480,7 +634,7 @@ public final class ValidatedIntegrator {
         }
 
         String straddled(IntervalVector box) {
-            SeriesTape.Series<Interval> s = tape.series(Coefficients.INTERVALS, box.toArray(), new int[guards], 1);
+            SeriesTape.Series<Interval> s = tape.intervalSeries(box.toArray(), new int[guards], 1);
             for (int g = 0; g < guards; g++) if (strictSign(s.guards()[0][g]) == 0) return tape.guardName(g);
             return "a guard";
         }

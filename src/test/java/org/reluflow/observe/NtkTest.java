@@ -65,5 +65,28 @@ class NtkTest {
         // parallel inputs make it singular
         double[][] parallel = {x[0], x[0].clone(), x[1]};
         assertEquals(0.0, Ntk.lambda0(parallel), 1e-12);
+        // every entry against a Monte Carlo estimate of E_w[<x_i, x_j> 1{w.x_i > 0} 1{w.x_j > 0}], w ~ N(0, I):
+        // 200000 draws, tolerance 5 standard errors (the indicator product has variance <= 1/4)
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(41);
+        int draws = 200_000;
+        double[][] count = new double[4][4];
+        double[] w = new double[6];
+        for (int s = 0; s < draws; s++) {
+            for (int q = 0; q < 6; q++) w[q] = rnd.nextGaussian();
+            boolean[] on = new boolean[4];
+            for (int i = 0; i < 4; i++) {
+                double z = 0;
+                for (int q = 0; q < 6; q++) z += w[q] * x[i][q];
+                on[i] = z > 0;
+            }
+            for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) if (on[i] && on[j]) count[i][j]++;
+        }
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 4; j++) {
+                double dot = 0;
+                for (int q = 0; q < 6; q++) dot += x[i][q] * x[j][q];
+                double tolerance = 5 * Math.abs(dot) * 0.5 / Math.sqrt(draws) + 1e-12;
+                assertEquals(dot * count[i][j] / draws, hinf[i][j], tolerance, "H-infinity entry " + i + "," + j);
+            }
     }
 }

@@ -255,4 +255,30 @@ class ClosedFormSoundnessTest {
         }
         total += checks;
     }
+
+    @Test
+    void filippovSlidingIsCertifiedAndIntegratedWithTheSlidingField() throws SymbolicException {
+        // x' = 1 - 2 UnitStep[x] + y/2, y' = 1: from (x0, y0), x > 0 first (x' = -1 + y/2 + ...), reaches x = 0 at
+        // t1 = 2 - y0 - sqrt((2 - y0)^2 - 4 x0), then slides (both fields point to x = 0 while |y| < 2) with x = 0,
+        // y' = 1, until y = 2
+        ValidatedIntegrator vi = new ValidatedIntegrator(field("{1 - 2*UnitStep[x] + y/2, 1}", "x", "y"),
+                ValidatedIntegrator.Settings.defaultsFor(2));
+        SplittableRandom rnd = new SplittableRandom(18);
+        int checks = 0;
+        for (int k = 0; k < 40; k++) {
+            double x0 = rnd.nextDouble(0.05, 0.5), y0 = rnd.nextDouble(-1, 0.5);
+            BigDecimal by0 = big(y0), twoMinus = BigDecimal.valueOf(2).subtract(by0);
+            BigDecimal t1 = twoMinus.subtract(twoMinus.pow(2).subtract(BigDecimal.valueOf(4).multiply(big(x0))).sqrt(MC));
+            double horizon = t1.doubleValue() + rnd.nextDouble(0.05, 0.9) * (2 - y0 - t1.doubleValue());
+            Enclosure e = vi.integrate(IntervalVector.ofPoints(x0, y0), horizon);
+            assertEquals(EnclosureStatus.VALID, e.status(), e.reason());
+            GuardEvent slide = e.events().get(0);
+            assertEquals(GuardEvent.Kind.SLIDING, slide.kind(), e.events().toString());
+            assertTrue(contains(slide.time(), t1), "sliding starts at " + t1 + ", not in " + slide.time());
+            assertTrue(contains(e.box().get(0), BigDecimal.ZERO) && contains(e.box().get(1), by0.add(big(horizon))), e.box().toString());
+            assertTrue(e.box().maxWidth() < 1e-9, "integrated along the sliding field, not the inclusion: width " + e.box().maxWidth());
+            checks += 3;
+        }
+        total += checks;
+    }
 }

@@ -60,6 +60,10 @@ final class EncloseCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KIND", description = "Set representation: lohner (QR, default below 30 variables) or box.")
     String setKind;
 
+    @Option(names = "--subdivide", paramLabel = "K", description = "Split the initial box into K parts per coordinate "
+            + "(K^n pieces) and join the enclosures: tighter for wide boxes (default 1).")
+    int subdivide = 1;
+
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
 
     @Option(names = "--no-progress", description = "No progress bar.") boolean noProgress;
@@ -120,7 +124,10 @@ final class EncloseCommand implements Callable<Integer> {
             throw new UserError(ex.getMessage());
         }
         ProgressBar bar = new ProgressBar("enclose " + name, !noProgress);
-        Enclosure r = new ValidatedIntegrator(field, settings).integrate(start, t, x -> bar.progress(x / Math.max(t, 1e-300)));
+        if (subdivide < 1 || Math.pow(subdivide, field.dimension()) > 1e6)
+            throw new UserError("--subdivide must be at least 1 and give at most 10^6 pieces");
+        Enclosure r = new ValidatedIntegrator(field, settings).integrateSubdivided(start, t, subdivide,
+                x -> bar.progress(x / Math.max(t, 1e-300)));
         bar.progress(1.0);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", r.status().name());
@@ -146,6 +153,7 @@ final class EncloseCommand implements Callable<Integer> {
         out.put("max_crossing_width", r.maxCrossingWidth());
         out.put("order", settings.order());
         out.put("set", settings.set().name());
+        if (subdivide > 1) out.put("subdivide", subdivide);
         out.put("seconds", r.seconds());
         out.put("certified", "every solution from the initial set lies in box at time t and in hull over [0, t]"
                 + " (interval Taylor method, outward rounding)");

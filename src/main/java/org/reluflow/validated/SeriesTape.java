@@ -510,6 +510,109 @@ final class SeriesTape {
         return new Series<>(x, gs);
     }
 
+    /** Whether the fast jet path covers this tape (no sqrt, exp or log: those take the object path). */
+    boolean polynomialOrRational() {
+        for (K k : op) if (k == K.SQRT || k == K.EXP || k == K.LOG) return false;
+        return true;
+    }
+
+    /**
+     * The Jacobian of the Taylor map x0 -> sum_{k=0}^{order} x_k(x0) h^k over the box x0 (every member's Jacobian
+     * lies in it), by forward-mode jets in primitive arrays: channel 0 is the value, channels 1..n the derivatives.
+     * Requires {@link #polynomialOrRational()}.
+     */
+    Interval[][] taylorMapJacobian(Interval[] x0, int[] signs, int order, Interval h) {
+        int len = op.length, w = order + 1, ch = dimension + 1;
+        double[][][] lo = new double[len][w][], hi = new double[len][w][];
+        double[][][] xl = new double[w][dimension][], xh = new double[w][dimension][];
+        for (int i = 0; i < dimension; i++) {
+            xl[0][i] = new double[ch]; xh[0][i] = new double[ch];
+            xl[0][i][0] = x0[i].lo(); xh[0][i][0] = x0[i].hi();
+            xl[0][i][i + 1] = 1; xh[0][i][i + 1] = 1;
+        }
+        double[] t = new double[2];
+        for (int k = 0; k <= order; k++) {
+            for (int r = 0; r < len; r++) jetCoefficient(lo, hi, r, k, xl, xh, signs, ch, t);
+            if (k < order) {
+                for (int i = 0; i < dimension; i++) {
+                    int o = outputs[i];
+                    double[] l = new double[ch], u = new double[ch];
+                    for (int c = 0; c < ch; c++) { l[c] = down(lo[o][k][c] / (k + 1)); u[c] = up(hi[o][k][c] / (k + 1)); }
+                    xl[k + 1][i] = l; xh[k + 1][i] = u;
+                }
+            }
+        }
+        Interval[][] jac = new Interval[dimension][dimension];
+        for (int i = 0; i < dimension; i++)
+            for (int j = 0; j < dimension; j++) {
+                Interval acc = Interval.ZERO;
+                for (int k = order; k >= 1; k--) acc = acc.add(box(xl[k][i][j + 1], xh[k][i][j + 1])).mul(h);
+                jac[i][j] = i == j ? acc.add(Interval.ONE) : acc;
+            }
+        return jac;
+    }
+
+    private static final double[] ZEROS = new double[0];
+
+    private void jetCoefficient(double[][][] lo, double[][][] hi, int r, int k, double[][][] xl, double[][][] xh,
+                                int[] signs, int ch, double[] t) {
+        int ra = a[r], rb = b[r];
+        double[] l = new double[ch], u = new double[ch];
+        switch (op[r]) {
+            case CONST -> { if (k == 0) { l[0] = constant[r].lo(); u[0] = constant[r].hi(); } }
+            case VAR -> { l = xl[k][ra]; u = xh[k][ra]; }
+            case ADD -> { for (int c = 0; c < ch; c++) { l[c] = down(lo[ra][k][c] + lo[rb][k][c]); u[c] = up(hi[ra][k][c] + hi[rb][k][c]); } }
+            case SUB -> { for (int c = 0; c < ch; c++) { l[c] = down(lo[ra][k][c] - hi[rb][k][c]); u[c] = up(hi[ra][k][c] - lo[rb][k][c]); } }
+            case NEG -> { for (int c = 0; c < ch; c++) { l[c] = -hi[ra][k][c]; u[c] = -lo[ra][k][c]; } }
+            case MUL, SQR -> {
+                int rb2 = op[r] == K.SQR ? ra : rb;
+                boolean constA = op[ra] == K.CONST, constB = op[rb2] == K.CONST;
+                int from = constB ? k : 0, to = constA ? 0 : k;
+                for (int j = from; j <= to; j++) accumulateProduct(lo[ra][j], hi[ra][j], lo[rb2][k - j], hi[rb2][k - j], l, u, ch, t);
+            }
+            case DIV -> { // c_k = (a_k - sum_{j=1}^k b_j c_{k-j}) / b_0, with the quotient rule on channels
+                double[] nl = lo[ra][k].clone(), nu = hi[ra][k].clone();
+                double[] pl = new double[ch], pu = new double[ch];
+                for (int j = 1; j <= k; j++) accumulateProduct(lo[rb][j], hi[rb][j], lo[r][k - j], hi[r][k - j], pl, pu, ch, t);
+                for (int c = 0; c < ch; c++) { nl[c] = down(nl[c] - pu[c]); nu[c] = up(nu[c] - pl[c]); }
+                // (n / b0): value n0/b0; derivative (n' - q b0') / b0 with q = n0/b0
+                double[] b0l = lo[rb][0], b0u = hi[rb][0];
+                div(nl[0], nu[0], b0l[0], b0u[0], t);
+                double ql = t[0], qu = t[1];
+                l[0] = ql; u[0] = qu;
+                for (int c = 1; c < ch; c++) {
+                    mul(ql, qu, b0l[c], b0u[c], t);
+                    double dl = down(nl[c] - t[1]), du = up(nu[c] - t[0]);
+                    div(dl, du, b0l[0], b0u[0], t);
+                    l[c] = t[0]; u[c] = t[1];
+                }
+            }
+            case RAMP -> {
+                int sign = signs[guardOf[r]];
+                if (sign > 0) { l = lo[ra][k]; u = hi[ra][k]; }
+            }
+            case STEP -> {
+                int sign = signs[guardOf[r]];
+                if (k == 0 && sign > 0) { l[0] = 1; u[0] = 1; }
+            }
+            default -> throw new IllegalStateException("jets need a polynomial or rational field");
+        }
+        lo[r][k] = l;
+        hi[r][k] = u;
+    }
+
+    /** (l, u) += a * b for jets: value a0 b0, derivative a0 b' + a' b0. */
+    private static void accumulateProduct(double[] al, double[] ah, double[] bl, double[] bh, double[] l, double[] u, int ch, double[] t) {
+        mul(al[0], ah[0], bl[0], bh[0], t);
+        l[0] = down(l[0] + t[0]); u[0] = up(u[0] + t[1]);
+        for (int c = 1; c < ch; c++) {
+            double sl = 0, su = 0;
+            if (bl[c] != 0 || bh[c] != 0) { mul(al[0], ah[0], bl[c], bh[c], t); sl = t[0]; su = t[1]; }
+            if (al[c] != 0 || ah[c] != 0) { mul(al[c], ah[c], bl[0], bh[0], t); sl = down(sl + t[0]); su = up(su + t[1]); }
+            l[c] = down(l[c] + sl); u[c] = up(u[c] + su);
+        }
+    }
+
     /** [al, ah] / [bl, bh] into out, outward; the whole line if the divisor may vanish. */
     private static void div(double al, double ah, double bl, double bh, double[] out) {
         if (!(bl > 0 || bh < 0)) { out[0] = Double.NEGATIVE_INFINITY; out[1] = Double.POSITIVE_INFINITY; return; }

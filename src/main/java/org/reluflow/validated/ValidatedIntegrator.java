@@ -113,6 +113,48 @@ public final class ValidatedIntegrator {
                 run.t, run.set.box(), run.hull, run.steps, run.hullSteps, run.events, run.maxCrossingWidth, seconds);
     }
 
+    /**
+     * Splits the initial box into {@code pieces} equal parts per coordinate (pieces^n boxes; coordinates of zero width
+     * are not split), integrates each and joins the results: the box and hull are the unions, the status is VALID
+     * only if every piece is, the time reached is the earliest. Wide initial sets wrap far less in pieces.
+     */
+    public Enclosure integrateSubdivided(IntervalVector x0, double horizon, int pieces, DoubleConsumer progress) {
+        if (pieces <= 1) return integrate(x0, horizon, progress);
+        List<IntervalVector> boxes = new ArrayList<>();
+        boxes.add(x0);
+        for (int i = 0; i < x0.dimension(); i++) {
+            if (x0.get(i).width() == 0) continue;
+            List<IntervalVector> next = new ArrayList<>();
+            double lo = x0.get(i).lo(), w = x0.get(i).width();
+            for (IntervalVector b : boxes)
+                for (int k = 0; k < pieces; k++) {
+                    double a = k == 0 ? lo : lo + w * k / pieces, c = k == pieces - 1 ? x0.get(i).hi() : lo + w * (k + 1) / pieces;
+                    next.add(b.with(i, Interval.of(Math.min(a, c), Math.max(a, c))));
+                }
+            boxes = next;
+        }
+        long start = System.nanoTime();
+        IntervalVector box = null, hull = null;
+        double t = horizon, maxCross = 0;
+        int steps = 0, hullSteps = 0;
+        String reason = null;
+        List<GuardEvent> events = new ArrayList<>();
+        for (int k = 0; k < boxes.size(); k++) {
+            Enclosure e = integrate(boxes.get(k), horizon);
+            box = box == null ? e.box() : box.hull(e.box());
+            hull = hull == null ? e.hull() : hull.hull(e.hull());
+            steps += e.steps();
+            hullSteps += e.hullSteps();
+            maxCross = Math.max(maxCross, e.maxCrossingWidth());
+            events.addAll(e.events());
+            if (!e.isValid() && reason == null) reason = "piece " + (k + 1) + " of " + boxes.size() + ": " + e.reason();
+            t = Math.min(t, e.t());
+            progress.accept(horizon * (k + 1) / boxes.size());
+        }
+        return new Enclosure(reason == null ? EnclosureStatus.VALID : EnclosureStatus.VALIDATION_FAILED, reason, t, box, hull,
+                steps, hullSteps, events, maxCross, (System.nanoTime() - start) / 1e9);
+    }
+
     // ------------------------------------------------------------------------------------------------ one run
 
     private final class Run {
@@ -266,6 +308,16 @@ public final class ValidatedIntegrator {
             Interval[] y = horner(sc.x(), order, hI);
             for (int i = 0; i < n; i++) y[i] = y[i].add(rem[i]);
             IntervalVector domain = set.box().hull(set.center()); // convex, holds c and every member
+            Interval[][] jac = jacobian(domain, hI);
+            IntervalVector directBox = IntervalVector.of(direct);
+            LohnerSet next = set.image(IntervalMatrix.of(jac).mul(set.matrix()), IntervalVector.of(y), directBox);
+            return next != null ? next : LohnerSet.box(directBox);
+        }
+
+        /** The Jacobian of the region's Taylor map over {@code domain}: primitive jets when the field allows. */
+        Interval[][] jacobian(IntervalVector domain, Interval hI) {
+            int order = settings.order();
+            if (tape.polynomialOrRational()) return tape.taylorMapJacobian(domain.toArray(), signs, order, hI);
             Jets.Jet[] seeds = new Jets.Jet[n];
             for (int i = 0; i < n; i++) seeds[i] = jets.variable(domain.get(i), i);
             SeriesTape.Series<Jets.Jet> sj = tape.series(jets, seeds, signs, order);
@@ -280,9 +332,7 @@ public final class ValidatedIntegrator {
                     jac[i][j] = i == j ? acc.add(Interval.ONE) : acc;
                 }
             }
-            IntervalVector directBox = IntervalVector.of(direct);
-            LohnerSet next = set.image(IntervalMatrix.of(jac).mul(set.matrix()), IntervalVector.of(y), directBox);
-            return next != null ? next : LohnerSet.box(directBox);
+            return jac;
         }
 
         // ------------------------------------------------------------------------------------------ crossings

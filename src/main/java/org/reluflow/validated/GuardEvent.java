@@ -16,8 +16,13 @@ public record GuardEvent(String guard, Kind kind, Interval time, int into) {
     public enum Kind {
         /** A unique, transversal crossing, certified by interval Newton on the guard along the Taylor polynomial. */
         CROSSING,
-        /** Both one-sided fields point into the surface (Filippov sliding), certified; integrated as an inclusion. */
+        /** Both one-sided fields point into the surface (Filippov sliding), certified; the sliding field takes over. */
         SLIDING,
+        /**
+         * The far side's field is tangent to the surface identically (sigma'(0) = 0 with orthogonal data): the
+         * pre-activation stays at 0 exactly, integrated as sliding with lambda exactly 0 or 1.
+         */
+        FROZEN,
         /**
          * Nothing could be certified (grazing, several guards at once, a set straddling the surface): the flow is
          * enclosed through the convex-hull differential inclusion until the set leaves the surfaces.

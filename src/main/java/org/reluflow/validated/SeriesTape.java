@@ -166,6 +166,12 @@ final class SeriesTape {
 
     int dimension() { return dimension; }
 
+    /**
+     * The side whose field applies on a surface itself: +1 if UnitStep[0] = 1, -1 if UnitStep[0] = 0 (Max[0, 0] = 0
+     * on both), 0 for a fractional value (then no side does).
+     */
+    int sideAtZero() { return stepAtZero == 1 ? 1 : stepAtZero == 0 ? -1 : 0; }
+
     int guardCount() { return guardRegister.length; }
 
     int length() { return op.length; }
@@ -221,8 +227,8 @@ final class SeriesTape {
             if (k < order) {
                 for (int i = 0; i < dimension; i++) {
                     int o = outputs[i];
-                    xl[k + 1][i] = down(lo[o][k] / (k + 1));
-                    xh[k + 1][i] = up(hi[o][k] / (k + 1));
+                    xl[k + 1][i] = quotDown(lo[o][k], k + 1);
+                    xh[k + 1][i] = quotUp(hi[o][k], k + 1);
                 }
             }
         }
@@ -248,8 +254,19 @@ final class SeriesTape {
 
     private static double max4(double a, double b, double c, double d) { return Math.max(Math.max(a, b), Math.max(c, d)); }
 
-    /** [lo, hi] * [l2, h2] into out[0..1], outward. */
+    /** a + b rounded down; exact (no widening) when an operand is 0, so exact zeros survive. */
+    private static double sumDown(double a, double b) { return a == 0 ? b : b == 0 ? a : down(a + b); }
+
+    private static double sumUp(double a, double b) { return a == 0 ? b : b == 0 ? a : up(a + b); }
+
+    /** a / k for a positive integer k, rounded down; 0 stays exact. */
+    private static double quotDown(double a, int k) { return a == 0 ? 0 : down(a / k); }
+
+    private static double quotUp(double a, int k) { return a == 0 ? 0 : up(a / k); }
+
+    /** [lo, hi] * [l2, h2] into out[0..1], outward; exactly [0, 0] when a factor is the point 0. */
     private static void mul(double al, double ah, double bl, double bh, double[] out) {
+        if ((al == 0 && ah == 0) || (bl == 0 && bh == 0)) { out[0] = 0; out[1] = 0; return; }
         double p1 = al * bl, p2 = al * bh, p3 = ah * bl, p4 = ah * bh;
         out[0] = down(min4(p1, p2, p3, p4));
         out[1] = up(max4(p1, p2, p3, p4));
@@ -266,8 +283,8 @@ final class SeriesTape {
                 hi[r][k] = k == 0 ? constant[r].hi() : 0.0;
             }
             case VAR -> { lo[r][k] = xl[k][ra]; hi[r][k] = xh[k][ra]; }
-            case ADD -> { lo[r][k] = down(lo[ra][k] + lo[rb][k]); hi[r][k] = up(hi[ra][k] + hi[rb][k]); }
-            case SUB -> { lo[r][k] = down(lo[ra][k] - hi[rb][k]); hi[r][k] = up(hi[ra][k] - lo[rb][k]); }
+            case ADD -> { lo[r][k] = sumDown(lo[ra][k], lo[rb][k]); hi[r][k] = sumUp(hi[ra][k], hi[rb][k]); }
+            case SUB -> { lo[r][k] = sumDown(lo[ra][k], -hi[rb][k]); hi[r][k] = sumUp(hi[ra][k], -lo[rb][k]); }
             case NEG -> { lo[r][k] = -hi[ra][k]; hi[r][k] = -lo[ra][k]; }
             case MUL -> {
                 double sl = 0, sh = 0;
@@ -275,8 +292,8 @@ final class SeriesTape {
                 int from = constB ? k : 0, to = constA ? 0 : k; // a constant's series is its value only
                 for (int j = from; j <= to; j++) {
                     mul(lo[ra][j], hi[ra][j], lo[rb][k - j], hi[rb][k - j], t);
-                    sl = j == from ? t[0] : down(sl + t[0]);
-                    sh = j == from ? t[1] : up(sh + t[1]);
+                    sl = j == from ? t[0] : sumDown(sl, t[0]);
+                    sh = j == from ? t[1] : sumUp(sh, t[1]);
                 }
                 if (from > to) { sl = 0; sh = 0; }
                 lo[r][k] = sl;
@@ -287,8 +304,8 @@ final class SeriesTape {
                 boolean first = true;
                 for (int j = 0; 2 * j < k; j++) {
                     mul(lo[ra][j], hi[ra][j], lo[ra][k - j], hi[ra][k - j], t);
-                    sl = first ? t[0] : down(sl + t[0]);
-                    sh = first ? t[1] : up(sh + t[1]);
+                    sl = first ? t[0] : sumDown(sl, t[0]);
+                    sh = first ? t[1] : sumUp(sh, t[1]);
                     first = false;
                 }
                 sl *= 2; sh *= 2; // exact
@@ -297,8 +314,8 @@ final class SeriesTape {
                     if (l >= 0) { ql = down(l * l); qh = up(h * h); }
                     else if (h <= 0) { ql = down(h * h); qh = up(l * l); }
                     else { ql = 0; qh = up(Math.max(l * l, h * h)); }
-                    sl = first ? ql : down(sl + ql);
-                    sh = first ? qh : up(sh + qh);
+                    sl = first ? ql : sumDown(sl, ql);
+                    sh = first ? qh : sumUp(sh, qh);
                 }
                 lo[r][k] = sl;
                 hi[r][k] = sh;
@@ -307,8 +324,8 @@ final class SeriesTape {
                 double sl = lo[ra][k], sh = hi[ra][k];
                 for (int j = 1; j <= k; j++) {
                     mul(lo[rb][j], hi[rb][j], lo[r][k - j], hi[r][k - j], t);
-                    sl = down(sl - t[1]);
-                    sh = up(sh - t[0]);
+                    sl = sumDown(sl, -t[1]);
+                    sh = sumUp(sh, -t[0]);
                 }
                 div(sl, sh, lo[rb][0], hi[rb][0], t);
                 lo[r][k] = t[0];
@@ -325,8 +342,8 @@ final class SeriesTape {
                 double sl = lo[ra][k], sh = hi[ra][k];
                 for (int j = 1; j < k; j++) {
                     mul(lo[r][j], hi[r][j], lo[r][k - j], hi[r][k - j], t);
-                    sl = down(sl - t[1]);
-                    sh = up(sh - t[0]);
+                    sl = sumDown(sl, -t[1]);
+                    sh = sumUp(sh, -t[0]);
                 }
                 div(sl, sh, 2 * lo[r][0], 2 * hi[r][0], t);
                 lo[r][k] = t[0];
@@ -470,19 +487,19 @@ final class SeriesTape {
             for (int i = 0; i < dimension; i++) {
                 int o = outputs[i];
                 mul(c[i].lo(), c[i].hi(), lm[o][k], hm[o][k], t);
-                sl = down(sl + t[0]); sh = up(sh + t[1]);
+                sl = sumDown(sl, t[0]); sh = sumUp(sh, t[1]);
                 mul(c[i].lo(), c[i].hi(), lp[o][k], hp[o][k], t);
-                ul = down(ul + t[0]); uh = up(uh + t[1]);
-                del[k][i] = down(lp[o][k] - hm[o][k]);
-                deh[k][i] = up(hp[o][k] - lm[o][k]);
+                ul = sumDown(ul, t[0]); uh = sumUp(uh, t[1]);
+                del[k][i] = sumDown(lp[o][k], -hm[o][k]);
+                deh[k][i] = sumUp(hp[o][k], -lm[o][k]);
             }
             pl[k] = sl; ph[k] = sh; ql[k] = ul; qh[k] = uh;
-            dl[k] = down(sl - uh); dh[k] = up(sh - ul);
+            dl[k] = sumDown(sl, -uh); dh[k] = sumUp(sh, -ul);
             // lambda = p / d: lambda_k = (p_k - sum_{j=1}^k d_j lambda_{k-j}) / d_0
             double al = pl[k], ah = ph[k];
             for (int j = 1; j <= k; j++) {
                 mul(dl[j], dh[j], laml[k - j], lamh[k - j], t);
-                al = down(al - t[1]); ah = up(ah - t[0]);
+                al = sumDown(al, -t[1]); ah = sumUp(ah, -t[0]);
             }
             div(al, ah, dl[0], dh[0], t);
             laml[k] = t[0]; lamh[k] = t[1];
@@ -492,10 +509,10 @@ final class SeriesTape {
                     double fl = lm[o][k], fh = hm[o][k];
                     for (int j = 0; j <= k; j++) {
                         mul(laml[j], lamh[j], del[k - j][i], deh[k - j][i], t);
-                        fl = down(fl + t[0]); fh = up(fh + t[1]);
+                        fl = sumDown(fl, t[0]); fh = sumUp(fh, t[1]);
                     }
-                    xl[k + 1][i] = down(fl / (k + 1));
-                    xh[k + 1][i] = up(fh / (k + 1));
+                    xl[k + 1][i] = quotDown(fl, k + 1);
+                    xh[k + 1][i] = quotUp(fh, k + 1);
                 }
             }
         }
@@ -537,7 +554,7 @@ final class SeriesTape {
                 for (int i = 0; i < dimension; i++) {
                     int o = outputs[i];
                     double[] l = new double[ch], u = new double[ch];
-                    for (int c = 0; c < ch; c++) { l[c] = down(lo[o][k][c] / (k + 1)); u[c] = up(hi[o][k][c] / (k + 1)); }
+                    for (int c = 0; c < ch; c++) { l[c] = quotDown(lo[o][k][c], k + 1); u[c] = quotUp(hi[o][k][c], k + 1); }
                     xl[k + 1][i] = l; xh[k + 1][i] = u;
                 }
             }
@@ -561,8 +578,8 @@ final class SeriesTape {
         switch (op[r]) {
             case CONST -> { if (k == 0) { l[0] = constant[r].lo(); u[0] = constant[r].hi(); } }
             case VAR -> { l = xl[k][ra]; u = xh[k][ra]; }
-            case ADD -> { for (int c = 0; c < ch; c++) { l[c] = down(lo[ra][k][c] + lo[rb][k][c]); u[c] = up(hi[ra][k][c] + hi[rb][k][c]); } }
-            case SUB -> { for (int c = 0; c < ch; c++) { l[c] = down(lo[ra][k][c] - hi[rb][k][c]); u[c] = up(hi[ra][k][c] - lo[rb][k][c]); } }
+            case ADD -> { for (int c = 0; c < ch; c++) { l[c] = sumDown(lo[ra][k][c], lo[rb][k][c]); u[c] = sumUp(hi[ra][k][c], hi[rb][k][c]); } }
+            case SUB -> { for (int c = 0; c < ch; c++) { l[c] = sumDown(lo[ra][k][c], -hi[rb][k][c]); u[c] = sumUp(hi[ra][k][c], -lo[rb][k][c]); } }
             case NEG -> { for (int c = 0; c < ch; c++) { l[c] = -hi[ra][k][c]; u[c] = -lo[ra][k][c]; } }
             case MUL, SQR -> {
                 int rb2 = op[r] == K.SQR ? ra : rb;
@@ -574,7 +591,7 @@ final class SeriesTape {
                 double[] nl = lo[ra][k].clone(), nu = hi[ra][k].clone();
                 double[] pl = new double[ch], pu = new double[ch];
                 for (int j = 1; j <= k; j++) accumulateProduct(lo[rb][j], hi[rb][j], lo[r][k - j], hi[r][k - j], pl, pu, ch, t);
-                for (int c = 0; c < ch; c++) { nl[c] = down(nl[c] - pu[c]); nu[c] = up(nu[c] - pl[c]); }
+                for (int c = 0; c < ch; c++) { nl[c] = sumDown(nl[c], -pu[c]); nu[c] = sumUp(nu[c], -pl[c]); }
                 // (n / b0): value n0/b0; derivative (n' - q b0') / b0 with q = n0/b0
                 double[] b0l = lo[rb][0], b0u = hi[rb][0];
                 div(nl[0], nu[0], b0l[0], b0u[0], t);
@@ -582,7 +599,7 @@ final class SeriesTape {
                 l[0] = ql; u[0] = qu;
                 for (int c = 1; c < ch; c++) {
                     mul(ql, qu, b0l[c], b0u[c], t);
-                    double dl = down(nl[c] - t[1]), du = up(nu[c] - t[0]);
+                    double dl = sumDown(nl[c], -t[1]), du = sumUp(nu[c], -t[0]);
                     div(dl, du, b0l[0], b0u[0], t);
                     l[c] = t[0]; u[c] = t[1];
                 }
@@ -604,18 +621,19 @@ final class SeriesTape {
     /** (l, u) += a * b for jets: value a0 b0, derivative a0 b' + a' b0. */
     private static void accumulateProduct(double[] al, double[] ah, double[] bl, double[] bh, double[] l, double[] u, int ch, double[] t) {
         mul(al[0], ah[0], bl[0], bh[0], t);
-        l[0] = down(l[0] + t[0]); u[0] = up(u[0] + t[1]);
+        l[0] = sumDown(l[0], t[0]); u[0] = sumUp(u[0], t[1]);
         for (int c = 1; c < ch; c++) {
             double sl = 0, su = 0;
             if (bl[c] != 0 || bh[c] != 0) { mul(al[0], ah[0], bl[c], bh[c], t); sl = t[0]; su = t[1]; }
-            if (al[c] != 0 || ah[c] != 0) { mul(al[c], ah[c], bl[0], bh[0], t); sl = down(sl + t[0]); su = up(su + t[1]); }
-            l[c] = down(l[c] + sl); u[c] = up(u[c] + su);
+            if (al[c] != 0 || ah[c] != 0) { mul(al[c], ah[c], bl[0], bh[0], t); sl = sumDown(sl, t[0]); su = sumUp(su, t[1]); }
+            l[c] = sumDown(l[c], sl); u[c] = sumUp(u[c], su);
         }
     }
 
     /** [al, ah] / [bl, bh] into out, outward; the whole line if the divisor may vanish. */
     private static void div(double al, double ah, double bl, double bh, double[] out) {
         if (!(bl > 0 || bh < 0)) { out[0] = Double.NEGATIVE_INFINITY; out[1] = Double.POSITIVE_INFINITY; return; }
+        if (al == 0 && ah == 0) { out[0] = 0; out[1] = 0; return; }
         double q1 = al / bl, q2 = al / bh, q3 = ah / bl, q4 = ah / bh;
         out[0] = down(min4(q1, q2, q3, q4));
         out[1] = up(max4(q1, q2, q3, q4));

@@ -213,6 +213,7 @@ public final class ValidatedIntegrator {
                     if (strictSign(gb) == signs[g]) continue;                      // excluded
                     Interval dg = ap.series.guards()[1][g];
                     if (strictSign(dg) == signs[g] && strictSign(sx.guards()[0][g]) != -signs[g]) continue; // receding
+                    if (isZero(dg) && signs[g] == tape.sideAtZero()) continue; // frozen: g is constant over B
                     candidates++;
                     crossing = g;
                 }
@@ -402,13 +403,16 @@ public final class ValidatedIntegrator {
             // transversality on the far side: the far field must carry the surface's points into the far region
             SeriesTape.Series<Interval> sf = tape.intervalSeries(y, far, 1);
             int farDirection = strictSign(sf.guards()[1][g]);
-            if (farDirection == signs[g]) {
-                events.add(new GuardEvent(tape.guardName(g), GuardEvent.Kind.SLIDING, when, 0));
+            Interval farRate = sf.guards()[1][g];
+            boolean frozen = farRate.lo() == 0 && farRate.hi() == 0; // the far field is tangent, identically
+            boolean freezes = frozen && far[g] == tape.sideAtZero(); // members stop on g = 0, in the far region's field
+            if (farDirection == signs[g] || (frozen && !freezes)) {
+                events.add(new GuardEvent(tape.guardName(g), frozen ? GuardEvent.Kind.FROZEN : GuardEvent.Kind.SLIDING, when, 0));
                 Interval[] c = tape.hasNestedGuards() ? null : tape.affineGuardGradient(g);
                 if (c == null) return approachThenHull(sx, ap, tau, h, tape.guardName(g) + ": sliding on a non-affine surface");
                 return approachThenSlide(sx, ap, g, c, tau, horizon);
             }
-            if (farDirection != far[g]) return approachThenHull(sx, ap, tau, h, tape.guardName(g) + ": grazing on the far side");
+            if (farDirection != far[g] && !freezes) return approachThenHull(sx, ap, tau, h, tape.guardName(g) + ": grazing on the far side");
             double tn = Math.nextUp(when.hi());
             Interval span = Interval.of(tn).sub(Interval.of(t)).sub(tau); // time spent on the far side
             Interval bridge = Interval.of(Math.max(0, span.lo()), span.hi());
@@ -425,7 +429,9 @@ public final class ValidatedIntegrator {
                 }
                 if (inside) {
                     for (int q = 0; q < guards; q++) {
-                        boolean ok = q == g ? strictSign(s1.guards()[1][q]) == far[q] : strictSign(s1.guards()[0][q]) == far[q];
+                        Interval rate = s1.guards()[1][q];
+                        boolean ok = q == g ? strictSign(rate) == far[q] || (freezes && isZero(rate))
+                                : strictSign(s1.guards()[0][q]) == far[q] || (isZero(rate) && far[q] == tape.sideAtZero());
                         if (!ok) return enterHull(tape.guardName(q) + ": another guard near the crossing of " + tape.guardName(g));
                     }
                     bn = z;
@@ -433,7 +439,7 @@ public final class ValidatedIntegrator {
                 guess = z;
             }
             if (bn == null) return enterHull(tape.guardName(g) + ": no enclosure across the surface");
-            events.add(new GuardEvent(tape.guardName(g), GuardEvent.Kind.CROSSING, when, far[g]));
+            events.add(new GuardEvent(tape.guardName(g), freezes ? GuardEvent.Kind.FROZEN : GuardEvent.Kind.CROSSING, when, far[g]));
             maxCrossingWidth = Math.max(maxCrossingWidth, when.width());
             IntervalVector after = IntervalVector.of(bn);
             hull = hull.hull(ap.b()).hull(after);
@@ -518,7 +524,7 @@ public final class ValidatedIntegrator {
                     guess = z;
                 }
                 if (bz == null) { h = hI.hi() / 2; continue; }
-                boolean ok = strictSign(sb.guards()[0][guards]) > 0 && strictSign(sb.guards()[0][guards + 1]) < 0;
+                boolean ok = slides(sb.guards()[0][guards], sb.guards()[0][guards + 1]);
                 int crossing = -1, candidates = 0;
                 for (int q = 0; q < guards && ok; q++) {
                     if (q == g || strictSign(sb.guards()[0][q]) == signs[q]) continue;
@@ -565,8 +571,7 @@ public final class ValidatedIntegrator {
             far[q] = -signs[q];
             SeriesTape.Series<Interval> sf = tape.slidingSeries(y, far, g, slideGradient, 1);
             Interval when = Interval.of(t).add(tau);
-            boolean transversal = strictSign(sf.guards()[1][q]) == far[q]
-                    && strictSign(sf.guards()[0][guards]) > 0 && strictSign(sf.guards()[0][guards + 1]) < 0;
+            boolean transversal = strictSign(sf.guards()[1][q]) == far[q] && slides(sf.guards()[0][guards], sf.guards()[0][guards + 1]);
             double tn = Math.nextUp(when.hi());
             if (!transversal || tn > horizon) return enterHull(tape.guardName(q) + ": crossing while sliding on " + tape.guardName(g) + " not certified");
             Interval[] bridged = bridgeHull(y, Interval.of(tn).sub(Interval.of(t)).sub(Interval.of(tau.lo())).hi());
@@ -691,6 +696,18 @@ public final class ValidatedIntegrator {
     }
 
     private static final boolean DEBUG = System.getenv("RELUFLOW_DEBUG_VALIDATED") != null;
+
+    /**
+     * Filippov sliding persists where c.f- &gt; 0 and c.f+ &lt; 0 (both fields point into the surface); one of them may
+     * vanish identically (the point interval 0: a frozen coordinate), since lambda = c.f- / (c.f- - c.f+) is then
+     * exactly 0 or 1 and the solution follows that side's field along the surface.
+     */
+    static boolean slides(Interval towardFromBelow, Interval towardFromAbove) {
+        boolean p = strictSign(towardFromBelow) > 0, q = strictSign(towardFromAbove) < 0;
+        return (p && q) || (p && isZero(towardFromAbove)) || (q && isZero(towardFromBelow));
+    }
+
+    static boolean isZero(Interval v) { return v.lo() == 0 && v.hi() == 0; }
 
     static int strictSign(Interval v) {
         if (v.isEmpty()) return 0;

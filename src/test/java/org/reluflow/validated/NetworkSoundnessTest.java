@@ -147,6 +147,38 @@ class NetworkSoundnessTest {
     }
 
     @Test
+    void frozenCoordinatesOnOrthogonalDataAreCertifiedAndMatchTheEventDrivenEngine() {
+        // sigma'(0) = 0 with orthogonal inputs: a pre-activation that reaches 0 stays there exactly (the far field is
+        // tangent to the surface identically); the event-driven DP853 engine freezes it too
+        SplittableRandom rnd = new SplittableRandom(26);
+        int checks = 0, frozen = 0;
+        for (int k = 0; k < 12; k++) {
+            double[][] x = new double[4][4];
+            double[] y = new double[4];
+            for (int i = 0; i < 4; i++) { x[i][i] = 1 + rnd.nextInt(3) / 2.0; y[i] = rnd.nextDouble(-1, 1); }
+            Architecture arch = new Architecture(3, 4, false, false, OutputScale.ONE, true, Activation.relu());
+            Problem p = new Problem(arch, FiniteDataset.uniform(x, y), Loss.SQUARE);
+            double[] theta = randomTheta(rnd, p.layout().size());
+            double horizon = rnd.nextDouble(0.5, 3);
+            Experiment e = new Experiment("frozen", p, theta, new Method.GradientFlow(1e-12, 1e-14, 100000), horizon, horizon,
+                    java.util.Map.of(), false, List.of());
+            double[] end = Simulator.run(e, f -> { }).finalTheta();
+            SwitchedField f = NetworkFields.switchedField(p);
+            Enclosure enc = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension())).integrate(IntervalVector.ofPoints(theta), horizon);
+            assertEquals(EnclosureStatus.VALID, enc.status(), enc.reason());
+            frozen += (int) enc.events().stream().filter(ev -> ev.kind() == GuardEvent.Kind.FROZEN).count();
+            for (int i = 0; i < end.length; i++) {
+                Interval b = enc.box().get(i);
+                double slack = 1e-8 * (1 + Math.abs(end[i]));
+                assertTrue(end[i] >= b.lo() - slack && end[i] <= b.hi() + slack, "component " + i + " = " + end[i] + " outside " + b);
+                checks++;
+            }
+        }
+        assertTrue(frozen > 0, "the instances must freeze some coordinates");
+        total += checks;
+    }
+
+    @Test
     void forwardThenBackwardContainsTheStartAndHorizonsCompose() throws SymbolicException {
         OdeSystem fwd = OdeSystem.parse(SESSION, "{y, (1 - x^2)*y - x}", List.of("x", "y"));
         OdeSystem bwd = OdeSystem.parse(SESSION, "{-y, -((1 - x^2)*y - x)}", List.of("x", "y"));

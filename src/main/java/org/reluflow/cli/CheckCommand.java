@@ -1,11 +1,19 @@
 package org.reluflow.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.reluflow.claims.Catalog;
+import org.reluflow.claims.Claim;
+import org.reluflow.claims.ClaimContext;
+import org.reluflow.claims.ClaimResult;
+import org.reluflow.claims.Verdict;
 import org.reluflow.dynamics.Simulator;
 import org.reluflow.dynamics.Trajectory;
 import org.reluflow.model.Experiment;
@@ -16,30 +24,152 @@ import org.reluflow.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Run the checks and print a table. Until the claim catalog exists, this runs every built-in "
-                + "example end to end and writes its outputs under reports/examples/<name>.",
-                "Exit codes: 0 every example completed, 1 one did not."})
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the claim catalog: each paper's predictions on concrete instances, with a verdict per claim "
+                + "(CERTIFIED: proved on the instance by exact or interval arithmetic; CONSISTENT: floating-point evidence "
+                + "within the stated tolerance; VIOLATED: with the counterexample; INCONCLUSIVE: with why). Writes "
+                + "reports/check/report.md and claims.json.",
+                "Exit codes: 0 no claim violated (and no regression against --baseline), 1 otherwise, 2 bad input."})
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
+    @Option(names = "--paper", paramLabel = "ID", description = "Only this paper: wang-ma-2023, boursier-2022, cheridito-2024, bu-2021, classic.")
+    String paper;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the outputs go (default: reports/examples).")
-    Path out = Path.of("reports", "examples");
+    @Option(names = "--claim", paramLabel = "ID", description = "Only this claim, e.g. P3.2.") String claim;
 
-    @Option(names = "--no-progress", description = "No progress bar.") boolean noProgress;
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A previous claims.json: a verdict that got worse is a regression (exit 1).")
+    Path baseline;
+
+    @Option(names = "--json", description = "Print {\"claims\": [...]} on stdout.") boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: reports/check).")
+    Path out = Path.of("reports", "check");
+
+    @Option(names = "--examples", description = "Instead: run every built-in example end to end (outputs under reports/examples).")
+    boolean examples;
+
+    @Option(names = "--no-progress", description = "No progress output.") boolean noProgress;
 
     @Override public Integer call() throws Exception {
+        if (examples) return runExamples();
+        if (paper != null && !Catalog.PAPERS.contains(paper))
+            throw new UserError("unknown paper '" + paper + "': one of " + String.join(", ", Catalog.PAPERS));
+        List<Claim> claims = new ArrayList<>();
+        for (Claim c : Catalog.defaults())
+            if ((paper == null || c.paper().equals(paper)) && (claim == null || c.id().equalsIgnoreCase(claim))) claims.add(c);
+        if (claims.isEmpty()) throw new UserError("no claim matches" + (claim != null ? " '" + claim + "'" : ""));
+        Map<String, String> before = baseline != null ? readBaseline(baseline) : Map.of();
+        SimulateCommand.checkWritable(out);
+        List<ClaimResult> results = new ArrayList<>();
+        boolean terminal = System.console() != null && !noProgress && !json;
+        try (ClaimContext ctx = new ClaimContext()) {
+            for (Claim c : claims) {
+                if (terminal) System.err.print("\rchecking " + c.id() + " ...                    ");
+                results.add(c.check(ctx));
+            }
+        }
+        if (terminal) System.err.print("\r" + " ".repeat(40) + "\r");
+        List<String> regressions = new ArrayList<>();
+        for (ClaimResult r : results) {
+            String was = before.get(r.id());
+            if (was != null && r.verdict().worseThan(Verdict.valueOf(was))) regressions.add(r.id() + ": " + was + " -> " + r.verdict());
+        }
+        writeReport(results, regressions);
+        if (json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (ClaimResult r : results) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", r.id());
+                m.put("paper", r.paper());
+                m.put("verdict", r.verdict().name());
+                m.put("provenance", r.provenance());
+                m.put("title", r.title());
+                m.put("summary", r.summary());
+                m.put("evidence", r.evidence());
+                m.put("seconds", r.seconds());
+                rows.add(m);
+            }
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("claims", rows);
+            if (baseline != null) o.put("regressions", regressions);
+            System.out.println(SpecLoader.json().writeValueAsString(o));
+        } else {
+            System.out.printf("%-22s %-15s %-13s %8s  %s%n", "claim", "paper", "verdict", "seconds", "summary");
+            for (ClaimResult r : results)
+                System.out.printf("%-22s %-15s %-13s %8.2f  %s%n", r.id(), r.paper(), r.verdict(), r.seconds(), shorten(r.summary(), 110));
+            Map<Verdict, Integer> counts = new LinkedHashMap<>();
+            for (Verdict v : Verdict.values()) counts.put(v, 0);
+            for (ClaimResult r : results) counts.merge(r.verdict(), 1, Integer::sum);
+            System.out.println();
+            System.out.println(counts + "; report: " + out.resolve("report.md"));
+            for (String s : regressions) System.out.println("regression: " + s);
+        }
+        boolean violated = results.stream().anyMatch(r -> r.verdict() == Verdict.VIOLATED);
+        return violated || !regressions.isEmpty() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK;
+    }
+
+    private static String shorten(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 3) + "..."; }
+
+    private Map<String, String> readBaseline(Path file) {
+        try {
+            JsonNode root = SpecLoader.json().readTree(Files.readString(file));
+            Map<String, String> m = new LinkedHashMap<>();
+            JsonNode claimsNode = root.get("claims");
+            if (claimsNode == null || !claimsNode.isArray()) throw new UserError("--baseline " + file + ": no \"claims\" array");
+            for (JsonNode c : claimsNode) {
+                if (c.get("id") == null || c.get("verdict") == null) throw new UserError("--baseline " + file + ": a claim without id or verdict");
+                Verdict.valueOf(c.get("verdict").asText());
+                m.put(c.get("id").asText(), c.get("verdict").asText());
+            }
+            return m;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError("cannot read --baseline " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void writeReport(List<ClaimResult> results, List<String> regressions) {
+        StringBuilder md = new StringBuilder("# reluflow check\n\n");
+        md.append("| claim | paper | verdict | provenance | summary |\n| --- | --- | --- | --- | --- |\n");
+        for (ClaimResult r : results)
+            md.append("| ").append(r.id()).append(" | ").append(r.paper()).append(" | ").append(r.verdict()).append(" | ")
+                    .append(r.provenance()).append(" | ").append(r.summary().replace("|", "\\|")).append(" |\n");
+        for (ClaimResult r : results) {
+            md.append("\n## ").append(r.id()).append(": ").append(r.title()).append("\n\n");
+            md.append("- verdict: **").append(r.verdict()).append("** (").append(String.format("%.2f", r.seconds())).append(" s)\n");
+            md.append("- hypotheses: ").append(r.hypotheses()).append("\n");
+            md.append("- criterion: ").append(r.criterion()).append("\n");
+            md.append("- provenance: ").append(r.provenance()).append("\n");
+            md.append("- result: ").append(r.summary()).append("\n");
+            try {
+                md.append("- evidence: `").append(SpecLoader.json().writeValueAsString(r.evidence())).append("`\n");
+            } catch (IOException e) {
+                md.append("- evidence: (not serializable)\n");
+            }
+        }
+        if (!regressions.isEmpty()) md.append("\n## Regressions against the baseline\n\n").append(String.join("\n", regressions)).append("\n");
+        try {
+            Files.writeString(out.resolve("report.md"), md.toString());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (ClaimResult r : results) rows.add(Map.of("id", r.id(), "paper", r.paper(), "verdict", r.verdict().name(),
+                    "provenance", r.provenance(), "evidence", r.evidence()));
+            Files.writeString(out.resolve("claims.json"), SpecLoader.json().writeValueAsString(Map.of("claims", rows)));
+        } catch (IOException e) {
+            throw new UserError("cannot write the report to " + out + ": " + e.getMessage());
+        }
+    }
+
+    private Integer runExamples() throws Exception {
+        Path dir = out.equals(Path.of("reports", "check")) ? Path.of("reports", "examples") : out;
         List<RunSummary> rows = new ArrayList<>();
         boolean allCompleted = true;
-        SimulateCommand.checkWritable(out);
+        SimulateCommand.checkWritable(dir);
         if (!json) System.out.printf("%-22s %-15s %-10s %12s %10s %8s %12s %8s %8s%n",
                 "example", "method", "status", "final loss", "reduction", "events", "drift", "plateaus", "seconds");
         for (String name : Examples.names()) {
             Experiment e = Examples.load(name);
             long t0 = System.nanoTime();
             Trajectory tr = Simulator.run(e, new ProgressBar(name, !noProgress && !json));
-            RunSummary s = RunReport.write(out.resolve(name), e, tr, (System.nanoTime() - t0) / 1e9);
+            RunSummary s = RunReport.write(dir.resolve(name), e, tr, (System.nanoTime() - t0) / 1e9);
             rows.add(s);
             allCompleted &= s.completed();
             if (!json) System.out.printf("%-22s %-15s %-10s %12.4e %10.3g %8d %12.3e %8d %8.2f%n", name, s.method(), s.status(),
@@ -52,8 +182,7 @@ final class CheckCommand implements Callable<Integer> {
             System.out.println(SpecLoader.json().writeValueAsString(o));
         } else {
             System.out.println();
-            System.out.println("Outputs (summary.json, trajectory.csv, plots) under " + out
-                    + ". The claim catalog (verdicts per paper) is not built yet.");
+            System.out.println("Outputs (summary.json, trajectory.csv, plots) under " + dir + ".");
         }
         return allCompleted ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
     }

@@ -38,6 +38,15 @@ public final class Examples {
         return SpecLoader.parse(text(name), Path.of("."));
     }
 
+    /** A built-in example; they are part of the build and valid, so a failure is a defect, not bad input. */
+    public static Experiment loadUnchecked(String name) {
+        try {
+            return load(name);
+        } catch (SpecException e) {
+            throw new IllegalStateException("built-in example " + name + " does not load: " + e.getMessage(), e);
+        }
+    }
+
     private static String resource(String file) {
         try (InputStream in = Examples.class.getResourceAsStream("/examples/" + file)) {
             if (in == null) throw new IllegalStateException("missing resource /examples/" + file);

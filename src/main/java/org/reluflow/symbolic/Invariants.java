@@ -49,8 +49,9 @@ public final class Invariants {
     public static String derivativeAlongFlow(SymjaSession session, Problem problem, ActivationPattern region, String q)
             throws SymbolicException {
         RegionField f = RegionField.derive(session, problem, region, false);
-        return session.eval("Together[Expand[D[" + q + ", {" + ParameterSymbols.list(problem.layout()) + "}] . ("
-                + f.field().fullFormString() + ")]]").toString();
+        // Total of the elementwise product, not Dot: Symja leaves a Dot of lists with exponential entries unevaluated
+        return session.eval("Together[Expand[Total[D[" + q + ", {" + ParameterSymbols.list(problem.layout()) + "}] * ("
+                + f.field().fullFormString() + ")]]]").toString();
     }
 
     /** Every region of a small problem (at most 2^12 of them), or {@code samples} random regions of a larger one. */

@@ -1,0 +1,86 @@
+package org.reluflow.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.reluflow.model.Activation;
+import org.reluflow.model.Architecture;
+import org.reluflow.model.Experiment;
+import org.reluflow.model.FiniteDataset;
+import org.reluflow.model.Loss;
+import org.reluflow.model.OutputScale;
+import org.reluflow.model.Problem;
+import org.reluflow.spec.Examples;
+import org.reluflow.symbolic.CriticalPoints;
+
+/**
+ * The default catalog: every claim on its default instance, in paper order. Instances are small enough for exact
+ * and validated checks; the whole catalog runs in well under the five-minute budget on two cores.
+ */
+public final class Catalog {
+    private Catalog() {}
+
+    public static final List<String> PAPERS = List.of("wang-ma-2023", "boursier-2022", "cheridito-2024", "bu-2021", "classic");
+
+    public static List<Claim> defaults() {
+        List<Claim> c = new ArrayList<>();
+        // Wang & Ma: two points at angle 0.3 with class weights 0.9 / 0.1, exponential loss, two neurons
+        Problem twoPoint = new Problem(new Architecture(2, 2, false, false, OutputScale.ONE, true, Activation.relu()),
+                new FiniteDataset(new double[][] {{1, 0}, {Math.cos(0.3), Math.sin(0.3)}}, new double[] {1, -1}, new double[] {0.9, 0.1}),
+                Loss.EXPONENTIAL);
+        c.add(new BalancednessClaim("P1.1", "wang-ma-2023", "Balancedness is conserved along gradient flow (two-point data)",
+                twoPoint, random(twoPoint, 1, 0.5), 3, BalancednessClaim.balancedness(twoPoint.layout()), "a_j^2 - |w_j|^2"));
+        // Boursier et al.
+        Problem ortho = orthogonal(3, new double[] {1, 0.5, -0.2, -0.1}, Activation.relu());
+        c.add(new BalancednessClaim("P2.1", "boursier-2022", "Balancedness is conserved along gradient flow (orthogonal data)",
+                orthogonal(2, new double[] {1, -0.5, 0.25}, Activation.relu()), random(orthogonal(2, new double[] {1, -0.5, 0.25}, Activation.relu()), 2, 0.5),
+                2, BalancednessClaim.balancedness(orthogonal(2, new double[] {1, -0.5, 0.25}, Activation.relu()).layout()), "a_j^2 - |w_j|^2"));
+        List<double[]> starts = new ArrayList<>();
+        for (long seed = 1; seed <= 12; seed++) starts.add(random(ortho, seed, 1.0));
+        c.add(new MonotoneActivationClaim(ortho, starts, 4));
+        c.add(new PlateauLevelsClaim(smallInit(Examples.loadUnchecked("boursier-orthogonal"), 1e-2), 1e-3));
+        // Cheridito et al.
+        CriticalPoints.Instance scalar = CriticalPoints.Instance.of("0", "1", "1", "0", 4, true);
+        c.add(new CriticalFamilyClaim(scalar, false, 4));
+        c.add(new CriticalFamilyClaim(scalar, true, 4));
+        // Bu et al.
+        c.add(new NtkLambdaClaim(unitInputs(), true));
+        c.add(new HeavyBallRateClaim(0.5, 1.0, 0.5));
+        c.add(new HeavyBallEnergyClaim("1/2", "1"));
+        c.add(new NesterovEnvelopeClaim(3, 1, -3));
+        // classic
+        Problem small = new Problem(new Architecture(2, 2, true, true, OutputScale.ONE, true, Activation.relu()),
+                FiniteDataset.uniform(new double[][] {{0.5, -1}, {1.25, 0.75}}, new double[] {0.5, -1}), Loss.SQUARE);
+        c.add(new BalancednessClaim("classic.balancedness", "classic", "Balancedness a_j^2 - |w_j|^2 - b_j^2 is conserved (Du, Hu & Lee)",
+                small, random(small, 4, 0.8), 2, BalancednessClaim.balancedness(small.layout()), "a_j^2 - |w_j|^2 - b_j^2"));
+        c.add(new GdBalancednessClaim(small, 0.05, false));
+        return c;
+    }
+
+    static Problem orthogonal(int width, double[] labels, Activation act) {
+        int n = labels.length;
+        double[][] x = new double[n][n];
+        for (int i = 0; i < n; i++) x[i][i] = 1;
+        return new Problem(new Architecture(width, n, false, false, OutputScale.ONE, true, act), FiniteDataset.uniform(x, labels), Loss.SQUARE);
+    }
+
+    static double[] random(Problem p, long seed, double scale) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] t = new double[p.layout().size()];
+        for (int i = 0; i < t.length; i++) t[i] = Math.rint(rnd.nextDouble(-scale, scale) * 256) / 256;
+        return t;
+    }
+
+    static double[][] unitInputs() {
+        double[][] x = {{1, 0, 0}, {0.6, 0.8, 0}, {0, 0.6, 0.8}, {0.48, 0.64, 0.6}};
+        return x;
+    }
+
+    /** The example with its initialization scaled by {@code factor} (balanced initializations scale linearly). */
+    static Experiment smallInit(Experiment e, double factor) {
+        double[] t = e.theta0();
+        for (int i = 0; i < t.length; i++) t[i] *= factor;
+        return new Experiment(e.name() + " (init x" + factor + ")", e.problem(), t, e.method(), e.horizon(), e.recordEvery(),
+                e.directions(), false, e.notes());
+    }
+}

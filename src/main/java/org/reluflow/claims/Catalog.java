@@ -38,7 +38,12 @@ public final class Catalog {
         List<double[]> starts = new ArrayList<>();
         for (long seed = 1; seed <= 12; seed++) starts.add(random(ortho, seed, 1.0));
         c.add(new MonotoneActivationClaim(ortho, starts, 4));
-        c.add(new PlateauLevelsClaim(smallInit(Examples.loadUnchecked("boursier-orthogonal"), 1e-2), 1e-3));
+        Experiment boursier = Examples.loadUnchecked("boursier-orthogonal");
+        c.add(new PlateauLevelsClaim(smallInit(boursier, 1e-2), 1e-3));
+        c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ESCAPE_TIMES, boursier, 1));
+        c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ZERO_LOSS, boursier, 1));
+        c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.IMPLICIT_BIAS, boursier, 1));
+        c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.FINAL_DIRECTIONS, twoLabels(), 1));
         // Cheridito et al.
         CriticalPoints.Instance scalar = CriticalPoints.Instance.of("0", "1", "1", "0", 4, true);
         c.add(new CriticalFamilyClaim(scalar, false, 4));
@@ -55,6 +60,24 @@ public final class Catalog {
                 small, random(small, 4, 0.8), 2, BalancednessClaim.balancedness(small.layout()), "a_j^2 - |w_j|^2 - b_j^2"));
         c.add(new GdBalancednessClaim(small, 0.05, false));
         return c;
+    }
+
+    /**
+     * One positive and one negative unit input, ten balanced neurons of scale 1e-3: every neuron that fits a label is
+     * active on all samples of its sign, the regime in which P2.9's alignment is reachable at moderate lambda (with
+     * several labels per sign, partial-set neurons keep a share vanishing only like lambda^(1 - r_S/r+-)).
+     */
+    static Experiment twoLabels() {
+        Problem p = orthogonal(10, new double[] {1, -0.5}, Activation.relu());
+        SplittableRandom rnd = new SplittableRandom(9);
+        double[] t = new double[p.layout().size()];
+        for (int j = 0; j < 10; j++) {
+            double n2 = 0;
+            for (int k = 0; k < 2; k++) { double w = 1e-3 * rnd.nextGaussian(); t[p.layout().w(j, k)] = w; n2 += w * w; }
+            t[p.layout().a(j)] = (rnd.nextBoolean() ? 1 : -1) * Math.sqrt(n2);
+        }
+        return new Experiment("two orthogonal labels", p, t, new org.reluflow.model.Method.GradientFlow(1e-10, 1e-14, 1_000_000),
+                400, 0.5, java.util.Map.of(), false, List.of());
     }
 
     static Problem orthogonal(int width, double[] labels, Activation act) {

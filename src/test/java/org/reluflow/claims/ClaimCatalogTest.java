@@ -108,4 +108,19 @@ class ClaimCatalogTest {
         violated(new NtkLambdaClaim(parallel, true));
         assertEquals(Verdict.CONSISTENT, new NtkLambdaClaim(parallel, false).check(CTX).verdict());
     }
+
+    @Test
+    void wrongSlopesNormsAndDirectionsAreViolated() {
+        Experiment b = Examples.loadUnchecked("boursier-orthogonal");
+        violated(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ESCAPE_TIMES, b, 2));
+        violated(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.IMPLICIT_BIAS, b, 0.5));
+        // a finding, kept as a control: with two positive labels, neurons active on one of them keep ~6% of the norm
+        // at lambda ~ 1e-5 and tilt the full-set neurons to cosine 0.998: the alignment is a small-lambda limit
+        violated(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.FINAL_DIRECTIONS, b, 1));
+        Architecture a = b.problem().architecture();
+        Problem one = new Problem(new Architecture(a.width(), a.inputDim(), false, false, a.outputScale(), true, new Activation(0, 1)),
+                b.problem().data(), b.problem().loss());
+        outside(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ZERO_LOSS,
+                new Experiment("s1", one, b.theta0(), b.method(), b.horizon(), b.recordEvery(), b.directions(), false, b.notes()), 1));
+    }
 }

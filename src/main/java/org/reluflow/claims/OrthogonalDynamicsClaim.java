@@ -1,0 +1,182 @@
+package org.reluflow.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.stat.regression.SimpleRegression;
+import org.reluflow.dynamics.Simulator;
+import org.reluflow.dynamics.Trajectory;
+import org.reluflow.model.Experiment;
+import org.reluflow.model.FiniteDataset;
+import org.reluflow.model.ParameterLayout;
+import org.reluflow.observe.Observation;
+import org.reluflow.observe.Observer;
+import org.reluflow.observe.Plateau;
+
+/**
+ * Boursier, Pillaud-Vivien and Flammarion's predictions about the whole trajectory on orthogonal unit inputs
+ * (square loss, sigma'(0) = 0, balanced initialization of scale lambda), each from event-driven gradient flow
+ * (DormandPrince853, rtol 1e-10) of the built-in example with its initialization rescaled:
+ * <ul>
+ *   <li>P2.6 escape times: the two escape times are linear in ln(1/lambda) with slopes 1/r+ and 1/r- (within 10%),
+ *       r+- = |D+-| / n, over lambda = 1e-3 ... 1e-6;</li>
+ *   <li>P2.7 zero loss: the loss falls below 1e-10 by the horizon;</li>
+ *   <li>P2.8 implicit bias: the relative excess of sum_j |a_j| |w_j| at the end over the minimum norm
+ *       |beta+| + |beta-| decreases as lambda goes from 1e-3 to 1e-6 and ends below 2%;</li>
+ *   <li>P2.9 final directions: every neuron carrying at least 1% of the norm and active on all samples of its
+ *       sign points along beta+ (a_j &gt; 0) or beta- (a_j &lt; 0): cosine &gt; 1 - 1e-4. Neurons active on part of
+ *       those samples end elsewhere; at reachable lambda they still carry a visible share (reported), which
+ *       vanishes only like lambda^(1 - r_S / r_+-).</li>
+ * </ul>
+ * {@code predictionFactor} scales the predicted slope (P2.6) or norm (P2.8); 1 in the claims, other values are
+ * negative controls.
+ */
+public final class OrthogonalDynamicsClaim extends Claim {
+
+    public enum Kind { ESCAPE_TIMES, ZERO_LOSS, IMPLICIT_BIAS, FINAL_DIRECTIONS }
+
+    private final Kind kind;
+    private final Experiment base;
+    private final double predictionFactor;
+
+    public OrthogonalDynamicsClaim(Kind kind, Experiment base, double predictionFactor) {
+        this.kind = kind;
+        this.base = base;
+        this.predictionFactor = predictionFactor;
+    }
+
+    @Override public String id() {
+        return switch (kind) { case ESCAPE_TIMES -> "P2.6"; case ZERO_LOSS -> "P2.7"; case IMPLICIT_BIAS -> "P2.8"; case FINAL_DIRECTIONS -> "P2.9"; };
+    }
+    @Override public String paper() { return "boursier-2022"; }
+    @Override public String title() {
+        return switch (kind) {
+            case ESCAPE_TIMES -> "Escape times grow like ln(1/lambda)/r+ and ln(1/lambda)/r-";
+            case ZERO_LOSS -> "Gradient flow reaches zero loss";
+            case IMPLICIT_BIAS -> "The limit is the minimum-norm interpolator (norm |beta+| + |beta-|)";
+            case FINAL_DIRECTIONS -> "Large neurons end aligned with beta+ or beta-";
+        };
+    }
+    @Override public String hypotheses() { return "orthogonal unit inputs, square loss, sigma'(0) = 0, balanced small initialization (" + base.name() + ")"; }
+    @Override public String criterion() {
+        return switch (kind) {
+            case ESCAPE_TIMES -> "fitted slopes of the escape times against ln(1/lambda) within 10% of " + predictionFactor + "/r+- (lambda = 1e-3 ... 1e-6)";
+            case ZERO_LOSS -> "final loss < 1e-10";
+            case IMPLICIT_BIAS -> "the relative excess of sum |a_j| |w_j| over " + predictionFactor + " (|beta+| + |beta-|) decreases along lambda = 1e-3 ... 1e-6 and ends below 2%";
+            case FINAL_DIRECTIONS -> "cos(w_j, beta_sign(a_j)) > 1 - 1e-4 for every neuron with |a_j| |w_j| >= 1% of the total that is active on all "
+                    + "samples of its sign (partial-set neurons align elsewhere; their share is reported)";
+        };
+    }
+    @Override public Provenance provenance() { return Provenance.reconstructed("papers.md 3.3-3.4; proofs-notes/boursier-2022.md"); }
+
+    private FiniteDataset data() { return (FiniteDataset) base.problem().data(); }
+
+    @Override protected Outcome evaluate(ClaimContext ctx) {
+        var act = base.problem().architecture().activation();
+        if (!act.isRelu() || act.derivativeAtZero() != 0) return Outcome.outside("needs ReLU with sigma'(0) = 0");
+        double[][] x = data().x();
+        if (!PlateauLevelsClaim.orthogonal(x)) return Outcome.outside("the inputs are not orthogonal");
+        for (double[] xi : x) { double n2 = 0; for (double v : xi) n2 += v * v; if (Math.abs(n2 - 1) > 1e-12) return Outcome.outside("the inputs are not unit vectors"); }
+        return switch (kind) {
+            case ESCAPE_TIMES -> escapeTimes();
+            case ZERO_LOSS -> zeroLoss();
+            case IMPLICIT_BIAS -> implicitBias();
+            case FINAL_DIRECTIONS -> finalDirections();
+        };
+    }
+
+    /** The direction sum_{y_k of this sign} |y_k| x_k (the neurons that fit these labels are active on them). */
+    private double[] beta(boolean positive) {
+        double[][] x = data().x();
+        double[] y = data().y(), b = new double[x[0].length];
+        for (int k = 0; k < y.length; k++) if ((y[k] > 0) == positive && y[k] != 0) for (int q = 0; q < b.length; q++) b[q] += Math.abs(y[k]) * x[k][q];
+        return b;
+    }
+
+    private static double norm(double[] v) { double s = 0; for (double z : v) s += z * z; return Math.sqrt(s); }
+
+    private Outcome escapeTimes() {
+        int n = data().size();
+        double rPlus = norm(beta(true)) / n, rMinus = norm(beta(false)) / n;
+        SimpleRegression first = new SimpleRegression(), second = new SimpleRegression();
+        List<double[]> points = new ArrayList<>();
+        // the slope against ln(1/lambda) does not depend on the example's own scale, so the factor stands in for lambda
+        for (double factor : new double[] {1, 1e-1, 1e-2, 1e-3}) {
+            Experiment e = Catalog.smallInit(base, factor);
+            List<Plateau> p = Observer.observe(e, Simulator.run(e, f -> { })).plateaus();
+            if (p.size() < 2 || !p.get(0).escaped() || !p.get(1).escaped())
+                return Outcome.of(Verdict.INCONCLUSIVE, "two escapes not seen with the initialization x" + factor + " (horizon " + base.horizon() + ")");
+            double l = Math.log(1 / factor);
+            first.addData(l, p.get(0).escapeTime());
+            second.addData(l, p.get(1).escapeTime());
+            points.add(new double[] {factor, p.get(0).escapeTime(), p.get(1).escapeTime()});
+        }
+        double s1 = first.getSlope(), s2 = second.getSlope(), p1 = predictionFactor / rPlus, p2 = predictionFactor / rMinus;
+        boolean ok = Math.abs(s1 - p1) <= 0.1 * p1 && Math.abs(s2 - p2) <= 0.1 * p2;
+        return Outcome.of(ok ? Verdict.CONSISTENT : Verdict.VIOLATED,
+                String.format("slopes %.3f and %.3f against %.3f and %.3f", s1, s2, p1, p2),
+                "slopes", List.of(s1, s2), "predicted", List.of(p1, p2), "init_factor_and_escapes", points);
+    }
+
+    private Outcome zeroLoss() {
+        Experiment e = Catalog.smallInit(base, 1e-2);
+        Observation o = Observer.observe(e, Simulator.run(e, f -> { }));
+        double loss = o.finalLoss();
+        return Outcome.of(loss < 1e-10 ? Verdict.CONSISTENT : Verdict.VIOLATED, "final loss " + loss + " at t = " + e.horizon(), "final_loss", loss);
+    }
+
+    private double representedNorm(double[] theta) {
+        ParameterLayout l = base.problem().layout();
+        double s = 0;
+        for (int j = 0; j < l.width(); j++) s += Math.abs(theta[l.a(j)]) * norm(l.wRow(theta, j));
+        return s;
+    }
+
+    private Outcome implicitBias() {
+        double predicted = predictionFactor * (norm(beta(true)) + norm(beta(false)));
+        List<Double> excess = new ArrayList<>();
+        for (double factor : new double[] {1, 1e-1, 1e-2, 1e-3}) {
+            Experiment e = Catalog.smallInit(base, factor);
+            excess.add(Math.abs(representedNorm(Simulator.run(e, f -> { }).finalTheta()) - predicted) / predicted);
+        }
+        boolean decreasing = true;
+        for (int k = 1; k < excess.size(); k++) decreasing &= excess.get(k) < excess.get(k - 1);
+        double last = excess.get(excess.size() - 1);
+        boolean ok = decreasing && last <= 0.02;
+        return Outcome.of(ok ? Verdict.CONSISTENT : Verdict.VIOLATED,
+                String.format("relative excess of sum |a_j||w_j| over %.6g: %s for init x1 ... x1e-3", predicted, excess),
+                "predicted", predicted, "relative_excess", excess);
+    }
+
+    private Outcome finalDirections() {
+        Experiment e = Catalog.smallInit(base, 1e-2);
+        double[] theta = Simulator.run(e, f -> { }).finalTheta();
+        ParameterLayout l = base.problem().layout();
+        double[][] x = data().x();
+        double[] y = data().y(), bp = beta(true), bm = beta(false);
+        double total = representedNorm(theta), worst = 1, partialShare = 0;
+        int counted = 0;
+        for (int j = 0; j < l.width(); j++) {
+            double[] w = l.wRow(theta, j);
+            double size = Math.abs(theta[l.a(j)]) * norm(w);
+            if (size < 0.01 * total) continue;
+            boolean positive = theta[l.a(j)] > 0, full = true;
+            for (int k = 0; k < y.length; k++) {
+                if (y[k] == 0 || (y[k] > 0) != positive) continue;
+                double z = 0;
+                for (int q = 0; q < w.length; q++) z += w[q] * x[k][q];
+                full &= z > 0;
+            }
+            if (!full) { partialShare += size / total; continue; }
+            double[] b = positive ? bp : bm;
+            double dot = 0;
+            for (int q = 0; q < w.length; q++) dot += w[q] * b[q];
+            worst = Math.min(worst, dot / (norm(w) * norm(b)));
+            counted++;
+        }
+        if (counted == 0) return Outcome.of(Verdict.INCONCLUSIVE, "no large neuron with a full activation set", "partial_share", partialShare);
+        return Outcome.of(worst > 1 - 1e-4 ? Verdict.CONSISTENT : Verdict.VIOLATED,
+                String.format("%d large full-set neurons, smallest cosine to beta+- %.8f; partial-set neurons carry %.3g of the norm",
+                        counted, worst, partialShare),
+                "full_set_neurons", counted, "smallest_cosine", worst, "partial_set_share", partialShare);
+    }
+}

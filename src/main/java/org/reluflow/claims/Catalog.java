@@ -30,6 +30,9 @@ public final class Catalog {
                 Loss.EXPONENTIAL);
         c.add(new BalancednessClaim("P1.1", "wang-ma-2023", "Balancedness is conserved along gradient flow (two-point data)",
                 twoPoint, random(twoPoint, 1, 0.5), 3, BalancednessClaim.balancedness(twoPoint.layout()), "a_j^2 - |w_j|^2"));
+        Experiment wangMa = Examples.loadUnchecked("wang-ma-two-point");
+        c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, wangMa, 1e-4, 1));
+        c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, wangMa, 1e-4, 1));
         // Boursier et al.
         Problem ortho = orthogonal(3, new double[] {1, 0.5, -0.2, -0.1}, Activation.relu());
         c.add(new BalancednessClaim("P2.1", "boursier-2022", "Balancedness is conserved along gradient flow (orthogonal data)",
@@ -49,6 +52,7 @@ public final class Catalog {
         c.add(new CriticalFamilyClaim(scalar, false, 4));
         c.add(new CriticalFamilyClaim(scalar, true, 4));
         // Bu et al.
+        c.add(new NtkConcentrationClaim(unitInputs(), -0.5));
         c.add(new NtkLambdaClaim(unitInputs(), true));
         c.add(new HeavyBallRateClaim(0.5, 1.0, 0.5));
         c.add(new HeavyBallEnergyClaim("1/2", "1"));
@@ -59,6 +63,7 @@ public final class Catalog {
         c.add(new BalancednessClaim("classic.balancedness", "classic", "Balancedness a_j^2 - |w_j|^2 - b_j^2 is conserved (Du, Hu & Lee)",
                 small, random(small, 4, 0.8), 2, BalancednessClaim.balancedness(small.layout()), "a_j^2 - |w_j|^2 - b_j^2"));
         c.add(new GdBalancednessClaim(small, 0.05, false));
+        c.add(new SaxeClosedFormClaim(Examples.loadUnchecked("saxe-linear"), 2));
         return c;
     }
 

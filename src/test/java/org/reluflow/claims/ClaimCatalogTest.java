@@ -123,4 +123,13 @@ class ClaimCatalogTest {
         outside(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ZERO_LOSS,
                 new Experiment("s1", one, b.theta0(), b.method(), b.horizon(), b.recordEvery(), b.directions(), false, b.notes()), 1));
     }
+
+    @Test
+    void wrongClosedFormsConcentrationRatesAndTwoPointPredictionsAreViolated() {
+        violated(new SaxeClosedFormClaim(Examples.loadUnchecked("saxe-linear"), 1));
+        violated(new NtkConcentrationClaim(Catalog.unitInputs(), -1));
+        Experiment w = Examples.loadUnchecked("wang-ma-two-point");
+        violated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, w, 1e-4, 2));
+        violated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, w, 1e-4, 1.2));
+    }
 }

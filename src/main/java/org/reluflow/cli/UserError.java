@@ -13,9 +13,4 @@ public final class UserError extends RuntimeException {
     }
 
     public int exitCode() { return exitCode; }
-
-    /** The answer of a subcommand whose capability is tracked by an open issue. */
-    public static UserError notBuiltYet(String command, String what) {
-        return new UserError(command + " is not built yet: " + what, Main.EXIT_BAD_INPUT);
-    }
 }

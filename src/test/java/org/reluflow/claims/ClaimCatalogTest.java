@@ -132,4 +132,15 @@ class ClaimCatalogTest {
         violated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, w, 1e-4, 2));
         violated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, w, 1e-4, 1.2));
     }
+
+    @Test
+    void scalarTargetControls() throws Exception {
+        violated(new ScalarTargetClaim(ScalarTargetClaim.Kind.GRADIENT, 1.01));
+        violated(new ScalarTargetClaim(ScalarTargetClaim.Kind.DEAD_MINIMA, 0.5));
+        violated(new ScalarTargetClaim(ScalarTargetClaim.Kind.LOCAL_ESCAPE, 2));
+        // GD started exactly on the L_3 saddle stays there: the avoidance claim is about random starts
+        violated(new ScalarTargetClaim(ScalarTargetClaim.Kind.AVOIDANCE, 1, null, List.of(ScalarTargetClaim.l3Point(CTX.symja()))));
+        // plain ReLU has dead-neuron minima: the leaky claim fails for it
+        violated(new ScalarTargetClaim(ScalarTargetClaim.Kind.LEAKY, 1, Activation.relu(), List.of()));
+    }
 }

@@ -55,6 +55,8 @@ public final class Catalog {
         // Bu et al.
         c.add(new NtkConcentrationClaim(unitInputs(), -0.5));
         c.add(new NtkLambdaClaim(unitInputs(), true));
+        c.add(new NtkTrainingClaim(NtkTrainingClaim.Kind.GD_RATE, 1));
+        c.add(new NtkTrainingClaim(NtkTrainingClaim.Kind.LAZINESS, 1));
         c.add(new HeavyBallRateClaim(0.5, 1.0, 0.5));
         c.add(new HeavyBallEnergyClaim("1/2", "1"));
         c.add(new NesterovEnvelopeClaim(3, 1, -3));

@@ -143,4 +143,10 @@ class ClaimCatalogTest {
         // plain ReLU has dead-neuron minima: the leaky claim fails for it
         violated(new ScalarTargetClaim(ScalarTargetClaim.Kind.LEAKY, 1, Activation.relu(), List.of()));
     }
+
+    @Test
+    void ntkTrainingControls() {
+        violated(new NtkTrainingClaim(NtkTrainingClaim.Kind.GD_RATE, 3));   // three times the NTK rate is not reached
+        violated(new NtkTrainingClaim(NtkTrainingClaim.Kind.LAZINESS, 2));  // the movement does not shrink like 1/m
+    }
 }

@@ -33,6 +33,7 @@ public final class Catalog {
         Experiment wangMa = Examples.loadUnchecked("wang-ma-two-point");
         c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, wangMa, 1e-4, 1));
         c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, wangMa, 1e-4, 1));
+        c.add(new MarginClaim("P1.7", "wang-ma-2023", wangMa, MarginClaim.Quantity.SMOOTHED));
         // Boursier et al.
         Problem ortho = orthogonal(3, new double[] {1, 0.5, -0.2, -0.1}, Activation.relu());
         c.add(new BalancednessClaim("P2.1", "boursier-2022", "Balancedness is conserved along gradient flow (orthogonal data)",
@@ -67,6 +68,7 @@ public final class Catalog {
                 small, random(small, 4, 0.8), 2, BalancednessClaim.balancedness(small.layout()), "a_j^2 - |w_j|^2 - b_j^2"));
         c.add(new GdBalancednessClaim(small, 0.05, false));
         c.add(new SaxeClosedFormClaim(Examples.loadUnchecked("saxe-linear"), 2));
+        c.add(new MarginClaim("classic.lyu-li", "classic", MarginClaim.separable(), MarginClaim.Quantity.SMOOTHED));
         return c;
     }
 

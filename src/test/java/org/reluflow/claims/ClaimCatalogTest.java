@@ -149,4 +149,11 @@ class ClaimCatalogTest {
         violated(new NtkTrainingClaim(NtkTrainingClaim.Kind.GD_RATE, 3));   // three times the NTK rate is not reached
         violated(new NtkTrainingClaim(NtkTrainingClaim.Kind.LAZINESS, 2));  // the movement does not shrink like 1/m
     }
+
+    @Test
+    void theMarginWithoutTheWeightCorrectionIsNotMonotone() {
+        violated(new MarginClaim("P1.7", "wang-ma-2023", Examples.loadUnchecked("wang-ma-two-point"), MarginClaim.Quantity.UNCORRECTED));
+        violated(new MarginClaim("classic.lyu-li", "classic", MarginClaim.separable(), MarginClaim.Quantity.UNCORRECTED));
+        outside(new MarginClaim("classic.lyu-li", "classic", Examples.loadUnchecked("boursier-orthogonal"), MarginClaim.Quantity.SMOOTHED));
+    }
 }

@@ -31,8 +31,10 @@ public final class Catalog {
         c.add(new BalancednessClaim("P1.1", "wang-ma-2023", "Balancedness is conserved along gradient flow (two-point data)",
                 twoPoint, random(twoPoint, 1, 0.5), 3, BalancednessClaim.balancedness(twoPoint.layout()), "a_j^2 - |w_j|^2"));
         Experiment wangMa = Examples.loadUnchecked("wang-ma-two-point");
+        c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.CONDENSATION, wangMa, 1e-4, 1));
         c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, wangMa, 1e-4, 1));
         c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, wangMa, 1e-4, 1));
+        c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU_DURATION, wangMa, 1e-4, 1));
         c.add(new MarginClaim("P1.7", "wang-ma-2023", wangMa, MarginClaim.Quantity.SMOOTHED));
         // Boursier et al.
         Problem ortho = orthogonal(3, new double[] {1, 0.5, -0.2, -0.1}, Activation.relu());
@@ -44,6 +46,8 @@ public final class Catalog {
         c.add(new MonotoneActivationClaim(ortho, starts, 4));
         Experiment boursier = Examples.loadUnchecked("boursier-orthogonal");
         c.add(new PlateauLevelsClaim(smallInit(boursier, 1e-2), 1e-3));
+        c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.WRONG_SIGN_DIE, boursier, 1));
+        c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ALIGNMENT, boursier, 1));
         c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ESCAPE_TIMES, boursier, 1));
         c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ZERO_LOSS, boursier, 1));
         c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.IMPLICIT_BIAS, boursier, 1));
@@ -61,6 +65,7 @@ public final class Catalog {
         c.add(new HeavyBallRateClaim(0.5, 1.0, 0.5));
         c.add(new HeavyBallEnergyClaim("1/2", "1"));
         c.add(new NesterovEnvelopeClaim(3, 1, -3));
+        c.add(new MomentumOrderingClaim(0, 0.5, 0.9));
         // classic
         Problem small = new Problem(new Architecture(2, 2, true, true, OutputScale.ONE, true, Activation.relu()),
                 FiniteDataset.uniform(new double[][] {{0.5, -1}, {1.25, 0.75}}, new double[] {0.5, -1}), Loss.SQUARE);

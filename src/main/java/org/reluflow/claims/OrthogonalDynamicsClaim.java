@@ -32,7 +32,7 @@ import org.reluflow.observe.Plateau;
  */
 public final class OrthogonalDynamicsClaim extends Claim {
 
-    public enum Kind { ESCAPE_TIMES, ZERO_LOSS, IMPLICIT_BIAS, FINAL_DIRECTIONS }
+    public enum Kind { WRONG_SIGN_DIE, ALIGNMENT, ESCAPE_TIMES, ZERO_LOSS, IMPLICIT_BIAS, FINAL_DIRECTIONS }
 
     private final Kind kind;
     private final Experiment base;
@@ -45,11 +45,13 @@ public final class OrthogonalDynamicsClaim extends Claim {
     }
 
     @Override public String id() {
-        return switch (kind) { case ESCAPE_TIMES -> "P2.6"; case ZERO_LOSS -> "P2.7"; case IMPLICIT_BIAS -> "P2.8"; case FINAL_DIRECTIONS -> "P2.9"; };
+        return switch (kind) { case WRONG_SIGN_DIE -> "P2.3"; case ALIGNMENT -> "P2.4"; case ESCAPE_TIMES -> "P2.6"; case ZERO_LOSS -> "P2.7"; case IMPLICIT_BIAS -> "P2.8"; case FINAL_DIRECTIONS -> "P2.9"; };
     }
     @Override public String paper() { return "boursier-2022"; }
     @Override public String title() {
         return switch (kind) {
+            case WRONG_SIGN_DIE -> "Wrong-sign coordinates die early";
+            case ALIGNMENT -> "Full-set neurons align with D+ and D- before the escapes";
             case ESCAPE_TIMES -> "Escape times grow like ln(1/lambda)/r+ and ln(1/lambda)/r-";
             case ZERO_LOSS -> "Gradient flow reaches zero loss";
             case IMPLICIT_BIAS -> "The limit is the minimum-norm interpolator (norm |beta+| + |beta-|)";
@@ -59,6 +61,9 @@ public final class OrthogonalDynamicsClaim extends Claim {
     @Override public String hypotheses() { return "orthogonal unit inputs, square loss, sigma'(0) = 0, balanced small initialization (" + base.name() + ")"; }
     @Override public String criterion() {
         return switch (kind) {
+            case WRONG_SIGN_DIE -> "the time by which every active wrong-sign coordinate <w_j, x_k> (sign(y_k) != sign(a_j)) has crossed 0 or fallen below 1% "
+                    + "of its start, over the first escape time, shrinks as lambda falls (1e-3, 1e-5, 1e-7) and ends below " + 0.5 * predictionFactor;
+            case ALIGNMENT -> "max over full-set neurons of 1 - cos(w_j, D+-) at half the first escape time shrinks with lambda (1e-3, 1e-5, 1e-7) and ends below 1e-6";
             case ESCAPE_TIMES -> "fitted slopes of the escape times against ln(1/lambda) within 10% of " + predictionFactor + "/r+- (lambda = 1e-3 ... 1e-6)";
             case ZERO_LOSS -> "final loss < 1e-10";
             case IMPLICIT_BIAS -> "the relative excess of sum |a_j| |w_j| over " + predictionFactor + " (|beta+| + |beta-|) decreases along lambda = 1e-3 ... 1e-6 and ends below 2%";
@@ -77,6 +82,8 @@ public final class OrthogonalDynamicsClaim extends Claim {
         if (!PlateauLevelsClaim.orthogonal(x)) return Outcome.outside("the inputs are not orthogonal");
         for (double[] xi : x) { double n2 = 0; for (double v : xi) n2 += v * v; if (Math.abs(n2 - 1) > 1e-12) return Outcome.outside("the inputs are not unit vectors"); }
         return switch (kind) {
+            case WRONG_SIGN_DIE -> wrongSignDie();
+            case ALIGNMENT -> alignment();
             case ESCAPE_TIMES -> escapeTimes();
             case ZERO_LOSS -> zeroLoss();
             case IMPLICIT_BIAS -> implicitBias();
@@ -178,5 +185,101 @@ public final class OrthogonalDynamicsClaim extends Claim {
                 String.format("%d large full-set neurons, smallest cosine to beta+- %.8f; partial-set neurons carry %.3g of the norm",
                         counted, worst, partialShare),
                 "full_set_neurons", counted, "smallest_cosine", worst, "partial_set_share", partialShare);
+    }
+
+    /**
+     * The time by which every wrong-sign coordinate that starts active has crossed 0 or shrunk below 1% of its start
+     * (a balanced neuron with one such coordinate decays exponentially and never crosses), over the first escape
+     * time.
+     */
+    private double[] dyingRatio(double factor) {
+        Experiment e = Catalog.smallInit(base, factor);
+        Trajectory tr = Simulator.run(e, f -> { });
+        List<Plateau> p = Observer.observe(e, tr).plateaus();
+        if (p.isEmpty() || !p.get(0).escaped()) return null;
+        ParameterLayout l = base.problem().layout();
+        double[][] x = data().x();
+        double[] y = data().y();
+        double latest = 0;
+        int dying = 0;
+        for (int j = 0; j < l.width(); j++)
+            for (int k = 0; k < y.length; k++) {
+                if (y[k] == 0) continue;
+                double first = Double.POSITIVE_INFINITY, start = Double.NaN;
+                for (int s = 0; s < tr.size(); s++) {
+                    double[] theta = tr.thetas().get(s);
+                    if (Math.signum(y[k]) == Math.signum(theta[l.a(j)])) { first = Double.NaN; break; } // right sign now
+                    double z = 0;
+                    double[] w = l.wRow(theta, j);
+                    for (int q = 0; q < w.length; q++) z += w[q] * x[k][q];
+                    if (s == 0) { if (!(z > 0)) { first = Double.NaN; break; } start = z; }
+                    if (z <= 0.01 * start) { first = tr.times().get(s); break; }
+                }
+                if (Double.isNaN(first)) continue;
+                dying++;
+                latest = Math.max(latest, first);
+            }
+        return new double[] {latest / p.get(0).escapeTime(), dying, latest, p.get(0).escapeTime()};
+    }
+
+    private Outcome wrongSignDie() {
+        List<double[]> rows = new ArrayList<>();
+        for (double factor : new double[] {1, 1e-2, 1e-4}) {
+            double[] r = dyingRatio(factor);
+            if (r == null) return Outcome.of(Verdict.INCONCLUSIVE, "no first escape with the initialization x" + factor);
+            if (r[1] == 0) return Outcome.of(Verdict.INCONCLUSIVE, "no wrong-sign coordinate starts active (x" + factor + ")");
+            rows.add(r);
+        }
+        boolean shrinking = true;
+        for (int k = 1; k < rows.size(); k++) shrinking &= rows.get(k)[0] < rows.get(k - 1)[0];
+        double last = rows.get(rows.size() - 1)[0];
+        boolean ok = shrinking && last <= 0.5 * predictionFactor;
+        List<Double> ratios = rows.stream().map(r -> r[0]).toList();
+        return Outcome.of(ok ? Verdict.CONSISTENT : Verdict.VIOLATED,
+                String.format("dying time / first escape time: %s for the initialization x1, x1e-2, x1e-4 (%d coordinates)", ratios, (int) rows.get(0)[1]),
+                "ratios", ratios, "rows_ratio_count_latest_escape", rows);
+    }
+
+    private Outcome alignment() {
+        double[] dp = beta(true), dm = beta(false);
+        List<Double> gaps = new ArrayList<>();
+        for (double factor : new double[] {1, 1e-2, 1e-4}) {
+            Experiment e = Catalog.smallInit(base, factor);
+            Trajectory tr = Simulator.run(e, f -> { });
+            List<Plateau> p = Observer.observe(e, tr).plateaus();
+            if (p.isEmpty() || !p.get(0).escaped()) return Outcome.of(Verdict.INCONCLUSIVE, "no first escape with the initialization x" + factor);
+            double half = 0.5 * p.get(0).escapeTime();
+            int s = 0;
+            while (s + 1 < tr.size() && tr.times().get(s + 1) <= half) s++;
+            double[] theta = tr.thetas().get(s);
+            ParameterLayout l = base.problem().layout();
+            double[][] x = data().x();
+            double[] y = data().y();
+            double worst = 0;
+            int counted = 0;
+            for (int j = 0; j < l.width(); j++) {
+                double[] w = l.wRow(theta, j);
+                boolean positive = theta[l.a(j)] > 0, full = true;
+                for (int k = 0; k < y.length; k++) {
+                    double z = 0;
+                    for (int q = 0; q < w.length; q++) z += w[q] * x[k][q];
+                    boolean sameSign = y[k] != 0 && (y[k] > 0) == positive;
+                    if (sameSign && z <= 0) full = false;
+                }
+                if (!full || !positive) continue; // D+ escapes first: its full-set neurons are the ones aligned at T+/2
+                double[] d = dp;
+                double dot = 0;
+                for (int q = 0; q < w.length; q++) dot += w[q] * d[q];
+                worst = Math.max(worst, 1 - dot / (norm(w) * norm(d)));
+                counted++;
+            }
+            if (counted == 0) return Outcome.of(Verdict.INCONCLUSIVE, "no positive full-set neuron (x" + factor + ")");
+            gaps.add(worst);
+        }
+        boolean shrinking = true;
+        for (int k = 1; k < gaps.size(); k++) shrinking &= gaps.get(k) <= gaps.get(k - 1);
+        boolean ok = shrinking && gaps.get(gaps.size() - 1) <= 1e-6 / predictionFactor;
+        return Outcome.of(ok ? Verdict.CONSISTENT : Verdict.VIOLATED, "max 1 - cos(w_j, D+) at T+/2: " + gaps + " (initialization x1, x1e-2, x1e-4)",
+                "one_minus_cos", gaps, "D_minus_norm", norm(dm));
     }
 }

@@ -24,7 +24,7 @@ import org.reluflow.observe.Plateau;
  * {@code predictionFactor} scales the prediction (1 in the claims; other values are negative controls).
  */
 public final class TwoPointPhasesClaim extends Claim {
-    public enum Kind { ESCAPE, PLATEAU }
+    public enum Kind { ESCAPE, PLATEAU, CONDENSATION, PLATEAU_DURATION }
 
     private final Kind kind;
     private final Experiment base;
@@ -39,13 +39,25 @@ public final class TwoPointPhasesClaim extends Claim {
         this.predictionFactor = predictionFactor;
     }
 
-    @Override public String id() { return kind == Kind.ESCAPE ? "P1.4" : "P1.5"; }
+    @Override public String id() {
+        return switch (kind) { case ESCAPE -> "P1.4"; case PLATEAU -> "P1.5"; case CONDENSATION -> "P1.3"; case PLATEAU_DURATION -> "P1.6"; };
+    }
     @Override public String paper() { return "wang-ma-2023"; }
     @Override public String title() {
-        return kind == Kind.ESCAPE ? "The first escape time grows like ln(1/kappa) / |p x+ - q x-|" : "The intermediate plateau sits at L = q";
+        return switch (kind) {
+            case ESCAPE -> "The first escape time grows like ln(1/kappa) / |p x+ - q x-|";
+            case PLATEAU -> "The intermediate plateau sits at L = q";
+            case CONDENSATION -> "Initial condensation: positive neurons active on both points align with p x+ - q x-";
+            case PLATEAU_DURATION -> "The plateau lasts about ln(1/kappa) / q";
+        };
     }
     @Override public String hypotheses() { return "two unit points with weights p > q and labels +1/-1, exponential loss, sigma'(0) = 0, small balanced initialization (" + base.name() + ")"; }
     @Override public String criterion() {
+        if (kind == Kind.CONDENSATION)
+            return "at 0.6 x the first escape time, every positive neuron active on both points with at least 10% of the largest norm has cos(w_j, "
+                    + (predictionFactor == 1 ? "" : predictionFactor + " ") + "p x+ - q x-) >= 0.999 at the smallest kappa, and 1 - cos shrinks with kappa";
+        if (kind == Kind.PLATEAU_DURATION)
+            return "fitted slope of (second escape - first escape) against ln(1/kappa) within 20% of " + predictionFactor + "/q (horizon 700)";
         return kind == Kind.ESCAPE ? "fitted slope of the first escape time against ln(1/kappa) within 10% of " + predictionFactor + "/|p x+ - q x-|"
                 : "the excess of the plateau level over " + predictionFactor + " q decreases as kappa falls (x1 ... x1e-3), and excess * ln(1/kappa) is constant within 10%";
     }
@@ -58,15 +70,28 @@ public final class TwoPointPhasesClaim extends Claim {
         if (base.problem().architecture().activation().derivativeAtZero() != 0) return Outcome.outside("needs sigma'(0) = 0");
         double[] xp = d.x()[0], xm = d.x()[1];
         double rx = p * xp[0] - q * xm[0], ry = p * xp[1] - q * xm[1], r = Math.hypot(rx, ry);
-        SimpleRegression fit = new SimpleRegression();
+        if (kind == Kind.CONDENSATION) return condensation(d, p, q);
+        SimpleRegression fit = new SimpleRegression(), duration = new SimpleRegression();
         List<double[]> rows = new ArrayList<>();
         for (double factor : new double[] {1, 1e-1, 1e-2, 1e-3}) {
             Experiment e = Catalog.smallInit(base, factor);
-            List<Plateau> pl = Observer.observe(e, Simulator.run(e, f -> { })).plateaus();
+            if (kind == Kind.PLATEAU_DURATION)
+                e = new Experiment(e.name(), e.problem(), e.theta0(), e.method(), 700, e.recordEvery(), e.directions(), false, e.notes());
+            List<Plateau> pl = plateaus(e, Simulator.run(e, f -> { }));
             if (pl.size() < 2 || !pl.get(0).escaped())
                 return Outcome.of(Verdict.INCONCLUSIVE, "the two plateaus were not both seen with the initialization x" + factor);
             fit.addData(Math.log(1 / factor), pl.get(0).escapeTime());
-            rows.add(new double[] {factor, pl.get(0).escapeTime(), pl.get(1).level()});
+            if (kind == Kind.PLATEAU_DURATION) {
+                if (!pl.get(1).escaped()) return Outcome.of(Verdict.INCONCLUSIVE, "no second escape by t = 700 with the initialization x" + factor);
+                duration.addData(Math.log(1 / factor), pl.get(1).escapeTime() - pl.get(0).escapeTime());
+            }
+            rows.add(new double[] {factor, pl.get(0).escapeTime(), pl.get(1).level(), pl.get(1).escaped() ? pl.get(1).escapeTime() : Double.NaN});
+        }
+        if (kind == Kind.PLATEAU_DURATION) {
+            double slope = duration.getSlope(), predicted = predictionFactor / q;
+            boolean ok = Math.abs(slope - predicted) <= 0.2 * predicted;
+            return Outcome.of(ok ? Verdict.CONSISTENT : Verdict.VIOLATED, String.format("slope %.3f against %.3f", slope, predicted),
+                    "slope", slope, "predicted", predicted, "factor_escape_level_escape2", rows);
         }
         if (kind == Kind.ESCAPE) {
             double slope = fit.getSlope(), predicted = predictionFactor / r;
@@ -91,4 +116,48 @@ public final class TwoPointPhasesClaim extends Claim {
                         rows.get(rows.size() - 1)[2], target, lo, hi),
                 "excess_times_log", scaled, "factor_escape_level", rows);
     }
+
+    private Outcome condensation(FiniteDataset d, double p, double q) {
+        double[] xp = d.x()[0], xm = d.x()[1];
+        double[] v = {predictionFactor * p * xp[0] - q * xm[0], predictionFactor * p * xp[1] - q * xm[1]};
+        List<Double> gaps = new ArrayList<>();
+        for (double factor : new double[] {1, 1e-1, 1e-2, 1e-3}) {
+            Experiment e = Catalog.smallInit(base, factor);
+            var tr = Simulator.run(e, f -> { });
+            List<Plateau> pl = plateaus(e, tr);
+            if (pl.isEmpty() || !pl.get(0).escaped()) return Outcome.of(Verdict.INCONCLUSIVE, "no first escape with the initialization x" + factor);
+            double tI = 0.6 * pl.get(0).escapeTime();
+            int k = 0;
+            while (k + 1 < tr.size() && tr.times().get(k + 1) <= tI) k++;
+            double[] theta = tr.thetas().get(k);
+            var l = e.problem().layout();
+            double maxNorm = 0;
+            for (int j = 0; j < l.width(); j++) if (theta[l.a(j)] > 0) maxNorm = Math.max(maxNorm, norm(l.wRow(theta, j)));
+            double worst = 1;
+            int counted = 0;
+            for (int j = 0; j < l.width(); j++) {
+                double[] w = l.wRow(theta, j);
+                if (theta[l.a(j)] <= 0 || norm(w) < 0.1 * maxNorm) continue;
+                if (w[0] * xp[0] + w[1] * xp[1] <= 0 || w[0] * xm[0] + w[1] * xm[1] <= 0) continue;
+                worst = Math.min(worst, (w[0] * v[0] + w[1] * v[1]) / (norm(w) * norm(v)));
+                counted++;
+            }
+            if (counted == 0) return Outcome.of(Verdict.INCONCLUSIVE, "no large positive neuron active on both points at T_I (x" + factor + ")");
+            gaps.add(1 - worst);
+        }
+        boolean shrinking = true;
+        for (int k = 1; k < gaps.size(); k++) shrinking &= gaps.get(k) <= gaps.get(k - 1);
+        double last = gaps.get(gaps.size() - 1);
+        boolean ok = shrinking && last <= 1e-3;
+        return Outcome.of(ok ? Verdict.CONSISTENT : Verdict.VIOLATED, "1 - cos at T_I: " + gaps + " for the initialization x1 ... x1e-3",
+                "one_minus_cos", gaps);
+    }
+
+    /** Plateaus with the detector's settings for the example's own horizon, whatever horizon the run has. */
+    private List<Plateau> plateaus(Experiment e, org.reluflow.dynamics.Trajectory tr) {
+        var o = Observer.observe(e, tr);
+        return org.reluflow.observe.PlateauDetector.defaults(base.horizon()).detect(o.times(), o.loss());
+    }
+
+    private static double norm(double[] w) { double s = 0; for (double z : w) s += z * z; return Math.sqrt(s); }
 }

@@ -156,4 +156,15 @@ class ClaimCatalogTest {
         violated(new MarginClaim("classic.lyu-li", "classic", MarginClaim.separable(), MarginClaim.Quantity.UNCORRECTED));
         outside(new MarginClaim("classic.lyu-li", "classic", Examples.loadUnchecked("boursier-orthogonal"), MarginClaim.Quantity.SMOOTHED));
     }
+
+    @Test
+    void phaseAndMomentumControls() {
+        Experiment w = Examples.loadUnchecked("wang-ma-two-point");
+        violated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.CONDENSATION, w, 1e-4, 0.5)); // the wrong direction
+        violated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU_DURATION, w, 1e-4, 2));
+        Experiment b = Examples.loadUnchecked("boursier-orthogonal");
+        violated(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.WRONG_SIGN_DIE, b, 0.5));
+        violated(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ALIGNMENT, b, 1e3));
+        violated(new MomentumOrderingClaim(0.9, 0.5, 0));
+    }
 }

@@ -31,6 +31,7 @@ public final class Catalog {
         c.add(new BalancednessClaim("P1.1", "wang-ma-2023", "Balancedness is conserved along gradient flow (two-point data)",
                 twoPoint, random(twoPoint, 1, 0.5), 3, BalancednessClaim.balancedness(twoPoint.layout()), "a_j^2 - |w_j|^2"));
         Experiment wangMa = Examples.loadUnchecked("wang-ma-two-point");
+        c.add(new SwitchRulesClaim(wangMa, false));
         c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.CONDENSATION, wangMa, 1e-4, 1));
         c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, wangMa, 1e-4, 1));
         c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, wangMa, 1e-4, 1));
@@ -52,6 +53,7 @@ public final class Catalog {
         c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ZERO_LOSS, boursier, 1));
         c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.IMPLICIT_BIAS, boursier, 1));
         c.add(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.FINAL_DIRECTIONS, twoLabels(), 1));
+        c.add(new WidthThresholdClaim(0));
         // Cheridito et al.
         CriticalPoints.Instance scalar = CriticalPoints.Instance.of("0", "1", "1", "0", 4, true);
         c.add(new CriticalFamilyClaim(scalar, false, 4));

@@ -167,4 +167,12 @@ class ClaimCatalogTest {
         violated(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ALIGNMENT, b, 1e3));
         violated(new MomentumOrderingClaim(0.9, 0.5, 0));
     }
+
+    @Test
+    void switchRuleAndWidthControls() {
+        // positive neurons on x+ only do re-activate on x-: a table without that move is violated
+        violated(new SwitchRulesClaim(Examples.loadUnchecked("wang-ma-two-point"), true));
+        // a per-neuron probability of 2^-(n+ + 3) instead of 2^-(n+ + 1) misses the frequencies
+        violated(new WidthThresholdClaim(2));
+    }
 }

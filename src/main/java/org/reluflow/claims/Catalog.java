@@ -76,6 +76,7 @@ public final class Catalog {
         c.add(new GdBalancednessClaim(small, 0.05, false));
         c.add(new SaxeClosedFormClaim(Examples.loadUnchecked("saxe-linear"), 2));
         c.add(new MarginClaim("classic.lyu-li", "classic", MarginClaim.separable(), MarginClaim.Quantity.SMOOTHED));
+        c.add(new NtkConcentrationClaim("classic.ntk-concentration", "classic", sphereInputs(8, 5, 31), -0.5));
         return c;
     }
 
@@ -109,6 +110,18 @@ public final class Catalog {
         double[] t = new double[p.layout().size()];
         for (int i = 0; i < t.length; i++) t[i] = Math.rint(rnd.nextDouble(-scale, scale) * 256) / 256;
         return t;
+    }
+
+    /** n random unit vectors in dimension d. */
+    static double[][] sphereInputs(int n, int d, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] x = new double[n][d];
+        for (double[] row : x) {
+            double s = 0;
+            for (int k = 0; k < d; k++) { row[k] = rnd.nextGaussian(); s += row[k] * row[k]; }
+            for (int k = 0; k < d; k++) row[k] /= Math.sqrt(s);
+        }
+        return x;
     }
 
     static double[][] unitInputs() {

@@ -19,16 +19,21 @@ import org.reluflow.observe.Ntk;
  * (-1/2 in the claim).
  */
 public final class NtkConcentrationClaim extends Claim {
+    private final String id, paper;
     private final double[][] x;
     private final double predictedSlope;
 
-    public NtkConcentrationClaim(double[][] unitInputs, double predictedSlope) {
+    public NtkConcentrationClaim(double[][] unitInputs, double predictedSlope) { this("P4.1", "bu-2021", unitInputs, predictedSlope); }
+
+    public NtkConcentrationClaim(String id, String paper, double[][] unitInputs, double predictedSlope) {
+        this.id = id;
+        this.paper = paper;
         this.x = unitInputs;
         this.predictedSlope = predictedSlope;
     }
 
-    @Override public String id() { return "P4.1"; }
-    @Override public String paper() { return "bu-2021"; }
+    @Override public String id() { return id; }
+    @Override public String paper() { return paper; }
     @Override public String title() { return "NTK Gram matrix at initialization concentrates like m^(-1/2)"; }
     @Override public String hypotheses() { return x.length + " unit inputs, Gaussian first layer, output weights +-1, scale 1/sqrt(m)"; }
     @Override public String criterion() { return "log-log slope of the median ||H(0) - H-inf||_F against m within 0.1 of " + predictedSlope; }

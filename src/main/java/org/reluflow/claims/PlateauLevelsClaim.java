@@ -29,7 +29,8 @@ public final class PlateauLevelsClaim extends Claim {
     @Override public String paper() { return "boursier-2022"; }
     @Override public String title() { return "Orthogonal inputs: the loss plateaus at L0 and then at L1"; }
     @Override public String hypotheses() {
-        return "orthogonal inputs, square loss, sigma'(0) = 0, small balanced initialization (" + experiment.name() + ")";
+        return "orthogonal inputs, square loss, sigma'(0) = 0, small balanced initialization with a full-set neuron of each sign ("
+                + experiment.name() + ")";
     }
     @Override public String criterion() { return "the first two detected plateau levels equal L0 and L1 within relative " + tolerance; }
     @Override public Provenance provenance() { return Provenance.reconstructed("papers.md 3.3; proofs-notes/boursier-2022.md"); }
@@ -39,6 +40,8 @@ public final class PlateauLevelsClaim extends Claim {
         if (arch.activation().derivativeAtZero() != 0 || !arch.activation().isRelu()) return Outcome.outside("needs ReLU with sigma'(0) = 0");
         if (!(experiment.problem().data() instanceof FiniteDataset data) || !orthogonal(data.x())) return Outcome.outside("the inputs are not orthogonal");
         double[] y = data.y();
+        if (!fullSetNeuron(experiment, true) || !fullSetNeuron(experiment, false))
+            return Outcome.outside("no neuron starts active on all samples of one sign with the matching output sign (P2.10's event)");
         double l0 = 0, l1 = 0;
         for (double v : y) { l0 += v * v; if (v < 0) l1 += v * v; }
         l0 /= 2 * y.length;
@@ -55,6 +58,23 @@ public final class PlateauLevelsClaim extends Claim {
                         plateaus.get(0).level(), plateaus.get(1).level(), l0, l1, e0, e1),
                 "levels", List.of(plateaus.get(0).level(), plateaus.get(1).level()), "predicted", Map.of("L0", l0, "L1", l1),
                 "relative_errors", List.of(e0, e1));
+    }
+
+    /** Some neuron has sign(a_j) = sign and is active on every sample with a label of that sign. */
+    static boolean fullSetNeuron(Experiment e, boolean positive) {
+        FiniteDataset d = (FiniteDataset) e.problem().data();
+        var l = e.problem().layout();
+        double[] t = e.theta0();
+        for (int j = 0; j < l.width(); j++) {
+            if ((t[l.a(j)] > 0) != positive || t[l.a(j)] == 0) continue;
+            boolean full = true;
+            for (int k = 0; k < d.size(); k++) {
+                if (d.y()[k] == 0 || (d.y()[k] > 0) != positive) continue;
+                full &= l.preactivation(t, j, d.x()[k]) > 0;
+            }
+            if (full) return true;
+        }
+        return false;
     }
 
     static boolean orthogonal(double[][] x) {

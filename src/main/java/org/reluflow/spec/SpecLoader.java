@@ -83,6 +83,46 @@ public final class SpecLoader {
         }
     }
 
+    /**
+     * An experiment written back as a spec that {@link #parse} reads to the same experiment: data as inline points,
+     * parameters as a flat {@code init.theta}. Finite data sets and scalar interval targets; used to print shrunk
+     * counterexamples that reluflow can rerun.
+     */
+    public static String toYaml(Experiment e) {
+        var arch = e.problem().architecture();
+        var act = arch.activation();
+        String activation = act.isLinear() ? "linear" : act.isRelu() ? "relu" : "leaky_relu";
+        RawSpec.Network net = new RawSpec.Network(arch.width(), arch.inputDim(), arch.hiddenBias(), arch.outputBias(),
+                arch.outputScale().label(), arch.trainOutputLayer(), activation, act.isRelu() || act.isLinear() ? null : act.negativeSlope(),
+                act.isLinear() ? null : act.derivativeAtZero());
+        RawSpec.Data data;
+        if (e.problem().data() instanceof org.reluflow.model.FiniteDataset d) {
+            java.util.List<java.util.List<Double>> x = new java.util.ArrayList<>();
+            for (double[] row : d.x()) x.add(java.util.Arrays.stream(row).boxed().toList());
+            data = new RawSpec.Data.Points(x, java.util.Arrays.stream(d.y()).boxed().toList(), java.util.Arrays.stream(d.weights()).boxed().toList());
+        } else {
+            var t = (org.reluflow.model.IntervalTarget) e.problem().data();
+            data = new RawSpec.Data.Interval(t.a(), t.b(), t.alpha(), t.beta());
+        }
+        RawSpec.Init init = new RawSpec.Init(null, null, null, null, null, null, null, java.util.Arrays.stream(e.theta0()).boxed().toList());
+        RawSpec.Optimizer opt;
+        if (e.method() instanceof org.reluflow.model.Method.GradientFlow g)
+            opt = new RawSpec.Optimizer("gradient_flow", null, null, null, null, null, null, g.rtol(), g.atol(), g.maxEvents());
+        else if (e.method() instanceof org.reluflow.model.Method.GradientDescent g)
+            opt = new RawSpec.Optimizer("gd", g.step(), g.steps(), null, null, null, null, null, null, null);
+        else throw new IllegalArgumentException("toYaml supports gradient_flow and gd, not " + e.method().specName());
+        RawSpec raw = new RawSpec(e.name().replaceAll("[^A-Za-z0-9_-]", "-"), "written by reluflow", net, data, e.problem().loss().specName(), init, opt,
+                e.method() instanceof org.reluflow.model.Method.GradientFlow ? e.horizon() : null, e.recordEvery(), null);
+        try {
+            ObjectMapper out = configure(com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.USE_NATIVE_TYPE_ID).build());
+            out.setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+            return out.writeValueAsString(raw);
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException("cannot write the spec: " + ex.getMessage(), ex);
+        }
+    }
+
     /** The JSON form used for summary files and --json output. */
     public static ObjectMapper json() {
         return configure(JsonMapper.builder().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS).build());

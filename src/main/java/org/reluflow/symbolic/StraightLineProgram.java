@@ -175,7 +175,7 @@ public final class StraightLineProgram {
         private int emitNew(IExpr e) {
             if (e.isInteger()) return constant(new BigFraction(((IInteger) e).toBigNumerator()));
             if (e.isFraction()) return constant(((IFraction) e).toBigFraction());
-            if (e.isNumber()) return constant(new BigFraction(e.evalf(), 1e-300, 1000)); // inexact input
+            if (e.isNumber()) return constant(new BigFraction(e.evalf())); // inexact input: the exact value of its double
             if (e.isSymbol()) {
                 if (e == F.Pi) return constant(new BigFraction(Math.PI));
                 if (e == F.E) return constant(new BigFraction(Math.E));

@@ -1,0 +1,132 @@
+package org.reluflow.claims;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.reluflow.model.Experiment;
+import org.reluflow.model.FiniteDataset;
+import org.reluflow.model.Loss;
+import org.reluflow.model.Problem;
+import org.reluflow.spec.SpecLoader;
+import org.reluflow.symbolic.CriticalPoints;
+import org.reluflow.testkit.Instances;
+
+/**
+ * The claims as properties over random instances from the testkit. A failure shrinks to a small instance and its
+ * message carries the instance as a spec that {@code reluflow simulate} or {@code reluflow check} inputs can rerun.
+ */
+class ClaimProperties {
+
+    static final ClaimContext CTX = new ClaimContext();
+
+    @AfterContainer
+    static void close() { CTX.close(); }
+
+    static void holds(Claim c, Experiment instance) {
+        ClaimResult r = c.check(CTX);
+        assertTrue(r.verdict() == Verdict.CERTIFIED || r.verdict() == Verdict.CONSISTENT,
+                c.id() + " " + r.verdict() + ": " + r.summary() + (instance == null ? "" : "\n--- the instance as a spec ---\n" + SpecLoader.toYaml(instance)));
+    }
+
+    @Provide Arbitrary<Experiment> orthogonalFlows() {
+        return Instances.orthogonalData().flatMap(d -> {
+            Problem p = Instances.relu(d, 2, Loss.SQUARE);
+            return Instances.balancedInit(p, 0.3).map(t -> Instances.flow("random orthogonal", p, t, 2));
+        });
+    }
+
+    @Property(tries = 4, seed = "101")
+    void balancednessIsCertifiedOnRandomOrthogonalInstances(@ForAll("orthogonalFlows") Experiment e) {
+        holds(new BalancednessClaim("P2.1", "boursier-2022", "balancedness", e.problem(), e.theta0(), e.horizon(),
+                BalancednessClaim.balancedness(e.problem().layout()), "a_j^2 - |w_j|^2"), e);
+    }
+
+    @Property(tries = 6, seed = "102")
+    void activationSetsOnlyShrinkOnRandomOrthogonalInstances(@ForAll("orthogonalFlows") Experiment e) {
+        ClaimResult r = new MonotoneActivationClaim(e.problem(), java.util.List.of(e.theta0()), e.horizon()).check(CTX);
+        // an instance without a switch is INCONCLUSIVE by design; what must never happen is VIOLATED
+        assertTrue(r.verdict() != Verdict.VIOLATED, r.summary() + "\n" + SpecLoader.toYaml(e));
+    }
+
+    @Property(tries = 5, seed = "103")
+    void theLkFamilyIsCertifiedForRandomAffineTargets(@ForAll("affine") CriticalPoints.Instance in) {
+        holds(new CriticalFamilyClaim(in, false, 4), null);
+    }
+
+    @Provide Arbitrary<CriticalPoints.Instance> affine() { return Instances.scalarAffine(2); }
+
+    @Property(tries = 30, seed = "104")
+    void heavyBallRateIsCertifiedForRandomUnderdampedOscillators(@ForAll("underdamped") double[] gl) {
+        holds(new HeavyBallRateClaim(gl[0], gl[1], 0.5), null);
+    }
+
+    @Provide Arbitrary<double[]> underdamped() {
+        return Combinators.combine(Arbitraries.doubles().between(0.05, 0.95), Arbitraries.doubles().between(0.2, 4))
+                .as((frac, lambda) -> new double[] {frac * 2 * Math.sqrt(lambda), lambda});
+    }
+
+    @Property(tries = 20, seed = "105")
+    void gdChangesBalancednessByEtaSquaredOnRandomProblems(@ForAll("orthogonalFlows") Experiment e) {
+        holds(new GdBalancednessClaim(e.problem(), 0.05, false), e);
+    }
+
+    @Provide Arbitrary<Experiment> twoPointFlows() {
+        return Instances.twoPoints().flatMap(d -> {
+            Problem p = Instances.relu(d, 12, Loss.EXPONENTIAL);
+            return Instances.balancedInit(p, 1e-3).map(t -> new Experiment("random two-point", p, t,
+                    new org.reluflow.model.Method.GradientFlow(1e-10, 1e-14, 1_000_000), 300, 0.5, java.util.Map.of(), false, java.util.List.of()));
+        });
+    }
+
+    @Property(tries = 4, seed = "106")
+    void switchingRulesHoldOnRandomTwoPointInstances(@ForAll("twoPointFlows") Experiment e) {
+        ClaimResult r = new SwitchRulesClaim(e, false).check(CTX);
+        assertTrue(r.verdict() != Verdict.VIOLATED, r.summary() + "\n" + SpecLoader.toYaml(e));
+    }
+
+    /** Neuron 1 made positive and active on the positive samples, neuron 2 negative and active on the negative one. */
+    static double[] withFullSets(Problem p, double[] theta) {
+        double[] t = theta.clone();
+        var l = p.layout();
+        FiniteDataset d = (FiniteDataset) p.data();
+        for (int j = 0; j < 2; j++) {
+            boolean positive = j == 0;
+            double n2 = 0;
+            for (int k = 0; k < l.inputDim(); k++) {
+                boolean sameSign = (d.y()[k] > 0) == positive;
+                t[l.w(j, k)] = sameSign ? Math.abs(t[l.w(j, k)]) : -Math.abs(t[l.w(j, k)]);
+                n2 += t[l.w(j, k)] * t[l.w(j, k)];
+            }
+            t[l.a(j)] = (positive ? 1 : -1) * Math.sqrt(n2);
+        }
+        return t;
+    }
+
+    @Property(tries = 4, seed = "107")
+    void plateauLevelsOnRandomOrthogonalLabels(@ForAll("plateauFlows") Experiment e) {
+        holds(new PlateauLevelsClaim(e, 1e-2), e);
+    }
+
+    /**
+     * Labels whose positive part dominates (|D+| >= 2 |D-|), so that the two escapes are well separated, and a horizon
+     * of 1.6 ln(1/lambda)/r-: the plateau detector needs each plateau to last at least 2.5% of the horizon.
+     */
+    @Provide Arbitrary<Experiment> plateauFlows() {
+        return Combinators.combine(Arbitraries.doubles().between(0.5, 1).ofScale(2), Arbitraries.doubles().between(0.3, 1).ofScale(2),
+                Arbitraries.doubles().between(0.1, 0.25).ofScale(2)).as((y1, y2, y3) -> {
+                    double[][] x = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+                    FiniteDataset d = FiniteDataset.uniform(x, new double[] {y1, y2, -y3});
+                    return d;
+                }).flatMap(d -> {
+                    Problem p = Instances.relu(d, 20, Loss.SQUARE);
+                    double rMinus = Math.abs(d.y()[2]) / 3;
+                    return Instances.balancedInit(p, 1e-5).map(t -> Instances.flow("random plateaus", p, withFullSets(p, t), 1.6 * Math.log(1e5) / rMinus));
+                });
+    }
+}

@@ -48,6 +48,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--examples", description = "Instead: run every built-in example end to end (outputs under reports/examples).")
     boolean examples;
 
+    @Option(names = "--no-figures", description = "Do not render the paper figures into the report (faster).") boolean noFigures;
+
     @Option(names = "--no-progress", description = "No progress output.") boolean noProgress;
 
     @Override public Integer call() throws Exception {
@@ -74,7 +76,20 @@ final class CheckCommand implements Callable<Integer> {
             String was = before.get(r.id());
             if (was != null && r.verdict().worseThan(Verdict.valueOf(was))) regressions.add(r.id() + ": " + was + " -> " + r.verdict());
         }
-        writeReport(results, regressions);
+        List<String> figures = new ArrayList<>();
+        if (!noFigures && paper == null && claim == null) {
+            try (org.reluflow.symbolic.SymjaSession s = org.reluflow.symbolic.SymjaSession.withDefaults()) {
+                for (org.reluflow.figures.Figures.Entry f : org.reluflow.figures.Figures.all().values()) {
+                    if (terminal) System.err.print("\rfigure " + f.name() + " ...                    ");
+                    for (Path png : f.generator().write(out.resolve("figures"), s))
+                        if (png.toString().endsWith(".png")) figures.add("figures/" + png.getFileName());
+                }
+            } catch (Exception e) {
+                figures.add("(figures failed: " + e.getMessage() + ")");
+            }
+            if (terminal) System.err.print("\r" + " ".repeat(40) + "\r");
+        }
+        writeReport(results, regressions, figures);
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ClaimResult r : results) {
@@ -127,8 +142,14 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReport(List<ClaimResult> results, List<String> regressions) {
+    private void writeReport(List<ClaimResult> results, List<String> regressions, List<String> figures) {
         StringBuilder md = new StringBuilder("# reluflow check\n\n");
+        try {
+            verdictChart(results).write(out, "verdicts");
+            md.append("![verdicts per paper](verdicts.png)\n\n");
+        } catch (IOException e) {
+            md.append("(verdict chart not written: ").append(e.getMessage()).append(")\n\n");
+        }
         md.append("| claim | paper | verdict | provenance | summary |\n| --- | --- | --- | --- | --- |\n");
         for (ClaimResult r : results)
             md.append("| ").append(r.id()).append(" | ").append(r.paper()).append(" | ").append(r.verdict()).append(" | ")
@@ -146,6 +167,10 @@ final class CheckCommand implements Callable<Integer> {
                 md.append("- evidence: (not serializable)\n");
             }
         }
+        if (!figures.isEmpty()) {
+            md.append("\n## Figures (reluflow reproduce)\n\n");
+            for (String f : figures) md.append(f.startsWith("(") ? f + "\n" : "![" + f + "](" + f + ")\n\n");
+        }
         if (!regressions.isEmpty()) md.append("\n## Regressions against the baseline\n\n").append(String.join("\n", regressions)).append("\n");
         try {
             Files.writeString(out.resolve("report.md"), md.toString());
@@ -156,6 +181,22 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write the report to " + out + ": " + e.getMessage());
         }
+    }
+
+    /** Verdict counts per paper as points: x = paper index, y = count, one series per verdict. */
+    private static org.reluflow.report.Figure verdictChart(List<ClaimResult> results) {
+        org.reluflow.report.Figure f = new org.reluflow.report.Figure("verdicts per paper (x: " + String.join(", ", Catalog.PAPERS) + ")",
+                "paper (1 = " + Catalog.PAPERS.get(0) + ", ..., " + Catalog.PAPERS.size() + " = " + Catalog.PAPERS.get(Catalog.PAPERS.size() - 1) + ")", "claims");
+        for (Verdict v : Verdict.values()) {
+            double[] x = new double[Catalog.PAPERS.size()], y = new double[x.length];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = k + 1;
+                String paperId = Catalog.PAPERS.get(k);
+                y[k] = results.stream().filter(r -> r.paper().equals(paperId) && r.verdict() == v).count();
+            }
+            f.add(v.name(), x, y, org.reluflow.report.Figure.Style.MARKERS);
+        }
+        return f;
     }
 
     private Integer runExamples() throws Exception {

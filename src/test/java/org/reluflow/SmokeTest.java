@@ -12,7 +12,12 @@ class SmokeTest {
     }
 
     @Test
-    void unbuiltCommandExitsTwo() {
-        assertEquals(2, Main.execute("reproduce", "--list"));
+    void anUnknownCommandIsABadInput() {
+        assertEquals(2, Main.execute("no-such-command"));
+    }
+
+    @Test
+    void everyCommandIsBuilt() {
+        assertEquals(0, Main.execute("reproduce", "--list"));
     }
 }

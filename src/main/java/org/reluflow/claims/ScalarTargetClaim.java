@@ -58,6 +58,33 @@ public final class ScalarTargetClaim extends Claim {
         this.extraStarts = List.copyOf(extraStarts);
     }
 
+    /**
+     * The L_3 saddle of the default instance (width 2): the exact point from the symbolic engine, and the extreme
+     * eigenvalues of its Hessian with the eigenvector of the most negative one (central differences of the exact
+     * piecewise gradient, step 1e-5, symmetrized).
+     */
+    public record Saddle(double[] point, double lambdaMin, double lambdaMax, double[] direction) {}
+
+    public static Saddle l3Saddle(org.reluflow.symbolic.SymjaSession session) throws org.reluflow.symbolic.SymbolicException {
+        double[] phi = l3Point(session);
+        IntervalObjective obj = new IntervalObjective(problem(2, Activation.relu()));
+        int n = phi.length;
+        double[][] h = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double[] plus = phi.clone(), minus = phi.clone();
+            plus[j] += 1e-5;
+            minus[j] -= 1e-5;
+            double[] gp = obj.gradient(plus), gm = obj.gradient(minus);
+            for (int i = 0; i < n; i++) h[i][j] = (gp[i] - gm[i]) / 2e-5;
+        }
+        for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) { double a = (h[i][j] + h[j][i]) / 2; h[i][j] = a; h[j][i] = a; }
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(h, false));
+        double[] ev = eig.getEigenvalues();
+        int kMin = 0;
+        for (int k = 1; k < n; k++) if (ev[k] < ev[kMin]) kMin = k;
+        return new Saddle(phi, ev[kMin], java.util.Arrays.stream(ev).max().orElse(1), eig.getEigenvector(kMin).toArray());
+    }
+
     /** The L_3 configuration of the default instance as a parameter vector (width 2). */
     public static double[] l3Point(org.reluflow.symbolic.SymjaSession session) throws org.reluflow.symbolic.SymbolicException {
         CriticalPoints.Instance in = CriticalPoints.Instance.of("0", "1", "1", "0", 2, true);
@@ -98,7 +125,8 @@ public final class ScalarTargetClaim extends Claim {
     }
     @Override public Provenance provenance() { return Provenance.reconstructed("papers.md 4.3-4.4; proofs-notes/cheridito-2024.md"); }
 
-    static Problem problem(int width, Activation act) {
+    /** The scalar affine target x on [0, 1] with hidden and output biases and the square-integral loss. */
+    public static Problem problem(int width, Activation act) {
         return new Problem(new Architecture(width, 1, true, true, OutputScale.ONE, true, act), new IntervalTarget(0, 1, 1, 0), Loss.SQUARE_INTEGRAL);
     }
 
@@ -204,25 +232,11 @@ public final class ScalarTargetClaim extends Claim {
     }
 
     private Outcome localEscape(ClaimContext ctx) throws Exception {
-        double[] phi = l3Point(ctx.symja());
-        Problem p = problem(2, Activation.relu());
-        IntervalObjective obj = new IntervalObjective(p);
+        Saddle saddle = l3Saddle(ctx.symja());
+        double[] phi = saddle.point(), v = saddle.direction(), x = phi.clone();
+        IntervalObjective obj = new IntervalObjective(problem(2, Activation.relu()));
         int n = phi.length;
-        double[][] h = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            double[] plus = phi.clone(), minus = phi.clone();
-            plus[j] += 1e-5;
-            minus[j] -= 1e-5;
-            double[] gp = obj.gradient(plus), gm = obj.gradient(minus);
-            for (int i = 0; i < n; i++) h[i][j] = (gp[i] - gm[i]) / 2e-5;
-        }
-        for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) { double a = (h[i][j] + h[j][i]) / 2; h[i][j] = a; h[j][i] = a; }
-        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(h, false));
-        double[] ev = eig.getEigenvalues();
-        int kMin = 0;
-        for (int k = 1; k < n; k++) if (ev[k] < ev[kMin]) kMin = k;
-        double lambdaMin = ev[kMin] * predictionFactor, lambdaMax = java.util.Arrays.stream(ev).max().orElse(1);
-        double[] v = eig.getEigenvector(kMin).toArray(), x = phi.clone();
+        double lambdaMin = saddle.lambdaMin() * predictionFactor, lambdaMax = saddle.lambdaMax();
         double gamma = 0.5 / lambdaMax, eps = 1e-7, worst = 0;
         for (int i = 0; i < n; i++) x[i] += eps * v[i];
         int compared = 0;

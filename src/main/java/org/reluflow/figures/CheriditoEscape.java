@@ -3,20 +3,10 @@ package org.reluflow.figures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.hipparchus.fraction.BigFraction;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.reluflow.field.IntervalObjective;
 import org.reluflow.model.Activation;
-import org.reluflow.model.Architecture;
-import org.reluflow.model.IntervalTarget;
-import org.reluflow.model.Loss;
-import org.reluflow.model.OutputScale;
-import org.reluflow.model.ParameterLayout;
-import org.reluflow.model.Problem;
 import org.reluflow.report.Figure;
-import org.reluflow.symbolic.CriticalPoints;
+import org.reluflow.claims.ScalarTargetClaim;
 import org.reluflow.symbolic.SymjaSession;
 
 /**
@@ -29,37 +19,11 @@ final class CheriditoEscape {
     private CheriditoEscape() {}
 
     static List<Path> write(Path dir, SymjaSession s) throws Exception {
-        CriticalPoints.Instance in = CriticalPoints.Instance.of("0", "1", "1", "0", 2, true);
-        Map<String, BigFraction> star = new CriticalPoints(s).lkConfiguration(in, 3);
-        Problem p = new Problem(new Architecture(2, 1, true, true, OutputScale.ONE, true, Activation.relu()),
-                new IntervalTarget(0, 1, 1, 0), Loss.SQUARE_INTEGRAL);
-        ParameterLayout l = p.layout();
-        double[] phi = new double[l.size()];
-        for (int j = 0; j < 2; j++) {
-            phi[l.a(j)] = star.get("v" + (j + 1)).doubleValue();
-            phi[l.w(j, 0)] = star.get("w" + (j + 1)).doubleValue();
-            phi[l.b(j)] = star.get("b" + (j + 1)).doubleValue();
-        }
-        phi[l.c()] = star.get("c").doubleValue();
-        IntervalObjective obj = new IntervalObjective(p);
+        ScalarTargetClaim.Saddle saddle = ScalarTargetClaim.l3Saddle(s);
+        double[] phi = saddle.point(), v = saddle.direction();
+        IntervalObjective obj = new IntervalObjective(ScalarTargetClaim.problem(2, Activation.relu()));
         int n = phi.length;
-        double[][] h = new double[n][n];
-        double step = 1e-5;
-        for (int j = 0; j < n; j++) {
-            double[] plus = phi.clone(), minus = phi.clone(), gp = new double[n], gm = new double[n];
-            plus[j] += step;
-            minus[j] -= step;
-            obj.valueAndGradient(plus, gp);
-            obj.valueAndGradient(minus, gm);
-            for (int i = 0; i < n; i++) h[i][j] = (gp[i] - gm[i]) / (2 * step);
-        }
-        for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) { double a = (h[i][j] + h[j][i]) / 2; h[i][j] = a; h[j][i] = a; }
-        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(h, false));
-        double[] ev = eig.getEigenvalues();
-        int kMin = 0;
-        for (int k = 1; k < ev.length; k++) if (ev[k] < ev[kMin]) kMin = k;
-        double lambdaMin = ev[kMin], lambdaMax = java.util.Arrays.stream(ev).max().orElse(1);
-        double[] v = eig.getEigenvector(kMin).toArray();
+        double lambdaMin = saddle.lambdaMin(), lambdaMax = saddle.lambdaMax();
         double gamma = 0.5 / lambdaMax, eps = 1e-7;
         double[] x = phi.clone(), g = new double[n];
         for (int i = 0; i < n; i++) x[i] += eps * v[i];

@@ -416,29 +416,15 @@ public final class ValidatedIntegrator {
             double tn = Math.nextUp(when.hi());
             Interval span = Interval.of(tn).sub(Interval.of(t)).sub(tau); // time spent on the far side
             Interval bridge = Interval.of(Math.max(0, span.lo()), span.hi());
-            Interval[] bn = null, guess = y.clone();
-            for (int attempt = 0; attempt < 6 && bn == null; attempt++) {
-                Interval[] b = inflate(guess, attempt);
-                SeriesTape.Series<Interval> s1 = tape.intervalSeries(b, far, 1);
-                Interval[] z = new Interval[n];
-                boolean inside = true;
-                for (int i = 0; i < n; i++) {
-                    z[i] = y[i].add(Interval.of(0, bridge.hi()).mul(s1.x()[1][i]));
-                    if (!z[i].isBounded()) return enterHull(tape.guardName(g) + ": bridge failed");
-                    if (!z[i].subset(b[i])) inside = false;
-                }
-                if (inside) {
-                    for (int q = 0; q < guards; q++) {
-                        Interval rate = s1.guards()[1][q];
-                        boolean ok = q == g ? strictSign(rate) == far[q] || (freezes && isZero(rate))
-                                : strictSign(s1.guards()[0][q]) == far[q] || (isZero(rate) && far[q] == tape.sideAtZero());
-                        if (!ok) return enterHull(tape.guardName(q) + ": another guard near the crossing of " + tape.guardName(g));
-                    }
-                    bn = z;
-                }
-                guess = z;
+            FirstOrder fo = firstOrder(y, bridge.hi(), far);
+            if (fo == null) return enterHull(tape.guardName(g) + ": no enclosure across the surface");
+            for (int q = 0; q < guards; q++) {
+                Interval rate = fo.series().guards()[1][q];
+                boolean ok = q == g ? strictSign(rate) == far[q] || (freezes && isZero(rate))
+                        : strictSign(fo.series().guards()[0][q]) == far[q] || (isZero(rate) && far[q] == tape.sideAtZero());
+                if (!ok) return enterHull(tape.guardName(q) + ": another guard near the crossing of " + tape.guardName(g));
             }
-            if (bn == null) return enterHull(tape.guardName(g) + ": no enclosure across the surface");
+            Interval[] bn = fo.box();
             events.add(new GuardEvent(tape.guardName(g), freezes ? GuardEvent.Kind.FROZEN : GuardEvent.Kind.CROSSING, when, far[g]));
             maxCrossingWidth = Math.max(maxCrossingWidth, when.width());
             IntervalVector after = IntervalVector.of(bn);
@@ -574,8 +560,9 @@ public final class ValidatedIntegrator {
             boolean transversal = strictSign(sf.guards()[1][q]) == far[q] && slides(sf.guards()[0][guards], sf.guards()[0][guards + 1]);
             double tn = Math.nextUp(when.hi());
             if (!transversal || tn > horizon) return enterHull(tape.guardName(q) + ": crossing while sliding on " + tape.guardName(g) + " not certified");
-            Interval[] bridged = bridgeHull(y, Interval.of(tn).sub(Interval.of(t)).sub(Interval.of(tau.lo())).hi());
-            if (bridged == null) return enterHull(tape.guardName(q) + ": no enclosure across the surface while sliding");
+            FirstOrder fo = firstOrder(y, Interval.of(tn).sub(Interval.of(t)).sub(Interval.of(tau.lo())).hi(), new int[guards]);
+            if (fo == null) return enterHull(tape.guardName(q) + ": no enclosure across the surface while sliding");
+            Interval[] bridged = fo.box();
             events.add(new GuardEvent(tape.guardName(q), GuardEvent.Kind.CROSSING, when, far[q]));
             maxCrossingWidth = Math.max(maxCrossingWidth, when.width());
             IntervalVector after = IntervalVector.of(bridged);
@@ -588,16 +575,22 @@ public final class ValidatedIntegrator {
             return null;
         }
 
+        /** A validated first-order enclosure: every solution from y of the field with {@code fieldSigns} over [0, d]. */
+        record FirstOrder(Interval[] box, SeriesTape.Series<Interval> series) {}
+
         /**
-         * y + [0, d] F(B) with F the convex-hull field and B validated: every Filippov solution from y stays in the
-         * result for a duration up to d. Null if no enclosure was found.
+         * B = y + [0, d] F(B), validated by inclusion (F the field of {@code fieldSigns}; zeros give the convex-hull
+         * field, valid for every Filippov solution): solutions from y stay in B for a duration up to d. Null if none
+         * was found in a few inflations.
          */
-        Interval[] bridgeHull(Interval[] y, double d) {
+        FirstOrder firstOrder(Interval[] y, double d, int[] fieldSigns) {
             Interval span = Interval.of(0, Math.max(d, 0));
-            Interval[] guess = y.clone();
+            SeriesTape.Series<Interval> s0 = tape.intervalSeries(y, fieldSigns, 1);
+            Interval[] guess = new Interval[n];
+            for (int i = 0; i < n; i++) guess[i] = y[i].add(span.mul(s0.x()[1][i]));
             for (int attempt = 0; attempt < 6; attempt++) {
                 Interval[] b = inflate(guess, attempt);
-                SeriesTape.Series<Interval> s1 = tape.intervalSeries(b, new int[guards], 1);
+                SeriesTape.Series<Interval> s1 = tape.intervalSeries(b, fieldSigns, 1);
                 Interval[] z = new Interval[n];
                 boolean inside = true;
                 for (int i = 0; i < n; i++) {
@@ -605,7 +598,7 @@ public final class ValidatedIntegrator {
                     if (!z[i].isBounded()) return null;
                     if (!z[i].subset(b[i])) inside = false;
                 }
-                if (inside) return z;
+                if (inside) return new FirstOrder(z, s1);
                 guess = z;
             }
             return null;
@@ -637,37 +630,23 @@ public final class ValidatedIntegrator {
                 Interval hI = Interval.of(tn).sub(Interval.of(t));
                 if (!(tn > t) || (hI.hi() < settings.minStep() && tn < horizon))
                     return "step size fell below " + settings.minStep() + " at t = " + t + " in convex-hull mode";
-                Interval span = Interval.of(0, hI.hi());
-                Interval[] guess = new Interval[n];
-                for (int i = 0; i < n; i++) guess[i] = x[i].add(span.mul(s0.x()[1][i]));
-                Interval[] b = null;
-                for (int k = 0; k < 4 && b == null; k++) {
-                    Interval[] cand = inflate(guess, k);
-                    SeriesTape.Series<Interval> sb = tape.intervalSeries(cand, unknown, 1);
-                    Interval[] z = new Interval[n];
-                    boolean inside = true;
-                    for (int i = 0; i < n; i++) {
-                        z[i] = x[i].add(span.mul(sb.x()[1][i]));
-                        if (!z[i].isBounded() || !z[i].subset(cand[i])) inside = false;
+                FirstOrder fo = firstOrder(x, hI.hi(), unknown);
+                if (fo != null) {
+                    Interval[] end = new Interval[n];
+                    for (int i = 0; i < n; i++) end[i] = x[i].add(hI.mul(fo.series().x()[1][i]));
+                    hull = hull.hull(IntervalVector.of(fo.box()));
+                    set = LohnerSet.box(IntervalVector.of(end));
+                    t = tn;
+                    steps++;
+                    hullSteps++;
+                    consecutiveHull++;
+                    hNext = h;
+                    int[] region = regionOf(set.box());
+                    if (region != null) {
+                        signs = region;
+                        hNext = Double.NaN;
                     }
-                    if (inside) {
-                        Interval[] end = new Interval[n];
-                        for (int i = 0; i < n; i++) end[i] = x[i].add(hI.mul(sb.x()[1][i]));
-                        hull = hull.hull(IntervalVector.of(z));
-                        set = LohnerSet.box(IntervalVector.of(end));
-                        t = tn;
-                        steps++;
-                        hullSteps++;
-                        consecutiveHull++;
-                        hNext = h;
-                        int[] region = regionOf(set.box());
-                        if (region != null) {
-                            signs = region;
-                            hNext = Double.NaN;
-                        }
-                        return null;
-                    }
-                    guess = z;
+                    return null;
                 }
                 h = hI.hi() / 2;
             }

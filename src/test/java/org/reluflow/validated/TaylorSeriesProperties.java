@@ -54,27 +54,7 @@ class TaylorSeriesProperties {
                                                           @ForAll @DoubleRange(min = -2, max = 2) double y0,
                                                           @ForAll @IntRange(min = 1, max = 14) int order) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        StraightLineProgram.Assembler asm = StraightLineProgram.assemble(List.of("x", "y"));
-        int x = asm.variable(0), y = asm.variable(1);
-        int guard = asm.add(asm.multiply(asm.constant(dyadic(rnd)), x), asm.multiply(asm.constant(dyadic(rnd)), y));
-        int[] pool = {x, y, asm.ramp(guard), asm.unitStep(guard), asm.constant(dyadic(rnd))};
-        int[] out = new int[2];
-        for (int c = 0; c < 2; c++) {
-            int acc = pool[rnd.nextInt(pool.length)];
-            for (int k = 0; k < 4; k++) {
-                int t = pool[rnd.nextInt(pool.length)];
-                acc = switch (rnd.nextInt(6)) {
-                    case 0 -> asm.add(acc, t);
-                    case 1 -> asm.subtract(acc, t);
-                    case 2 -> asm.multiply(acc, t);
-                    case 3 -> asm.power(acc, 2 + rnd.nextInt(2));
-                    case 4 -> asm.divide(acc, asm.add(asm.constant(3.0), asm.multiply(t, t)));
-                    default -> asm.negate(acc);
-                };
-            }
-            out[c] = acc;
-        }
-        SeriesTape tape = SeriesTape.of(asm.build(out), 0.0);
+        SeriesTape tape = randomField(rnd, true);
         int[] signs = new int[tape.guardCount()];
         java.util.Arrays.fill(signs, rnd.nextBoolean() ? 1 : -1);
         Interval[] start = {Interval.of(x0), Interval.of(y0)};
@@ -88,6 +68,34 @@ class TaylorSeriesProperties {
         }
     }
 
+    /**
+     * A random rational field in (x, y) with Max[0, g] and UnitStep[g] of an affine guard g: sums, differences,
+     * products, squares (and cubes when {@code cubes}), divisions by 3 + t^2 and negations of pool terms.
+     */
+    static SeriesTape randomField(java.util.SplittableRandom rnd, boolean cubes) {
+        StraightLineProgram.Assembler asm = StraightLineProgram.assemble(List.of("x", "y"));
+        int x = asm.variable(0), y = asm.variable(1);
+        int guard = asm.add(asm.multiply(asm.constant(dyadic(rnd)), x), asm.multiply(asm.constant(dyadic(rnd)), y));
+        int[] pool = {x, y, asm.ramp(guard), asm.unitStep(guard), asm.constant(dyadic(rnd))};
+        int[] out = new int[2];
+        for (int c = 0; c < 2; c++) {
+            int acc = pool[rnd.nextInt(pool.length)];
+            for (int k = 0; k < 4; k++) {
+                int t = pool[rnd.nextInt(pool.length)];
+                acc = switch (rnd.nextInt(6)) {
+                    case 0 -> asm.add(acc, t);
+                    case 1 -> asm.subtract(acc, t);
+                    case 2 -> asm.multiply(acc, t);
+                    case 3 -> asm.power(acc, cubes ? 2 + rnd.nextInt(2) : 2);
+                    case 4 -> asm.divide(acc, asm.add(asm.constant(3.0), asm.multiply(t, t)));
+                    default -> asm.negate(acc);
+                };
+            }
+            out[c] = acc;
+        }
+        return SeriesTape.of(asm.build(out), 0.0);
+    }
+
     private static double dyadic(java.util.SplittableRandom rnd) { return Math.rint(rnd.nextDouble(-2, 2) * 64) / 64; }
 
     @Property(tries = 200)
@@ -97,26 +105,7 @@ class TaylorSeriesProperties {
                                                @ForAll @IntRange(min = 1, max = 12) int order) {
         // both enclose the same exact Jacobian of the Taylor map at a point, so they must intersect
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        StraightLineProgram.Assembler asm = StraightLineProgram.assemble(List.of("x", "y"));
-        int x = asm.variable(0), y = asm.variable(1);
-        int guard = asm.subtract(x, asm.multiply(asm.constant(dyadic(rnd)), y));
-        int[] pool = {x, y, asm.ramp(guard), asm.unitStep(guard), asm.constant(dyadic(rnd))};
-        int[] out = new int[2];
-        for (int c = 0; c < 2; c++) {
-            int acc = pool[rnd.nextInt(pool.length)];
-            for (int k = 0; k < 4; k++) {
-                int t = pool[rnd.nextInt(pool.length)];
-                acc = switch (rnd.nextInt(5)) {
-                    case 0 -> asm.add(acc, t);
-                    case 1 -> asm.subtract(acc, t);
-                    case 2 -> asm.multiply(acc, t);
-                    case 3 -> asm.power(acc, 2);
-                    default -> asm.divide(acc, asm.add(asm.constant(3.0), asm.multiply(t, t)));
-                };
-            }
-            out[c] = acc;
-        }
-        SeriesTape tape = SeriesTape.of(asm.build(out), 0.0);
+        SeriesTape tape = randomField(rnd, false);
         int[] signs = new int[tape.guardCount()];
         java.util.Arrays.fill(signs, rnd.nextBoolean() ? 1 : -1);
         Interval h = Interval.of(rnd.nextDouble(0.01, 0.3));

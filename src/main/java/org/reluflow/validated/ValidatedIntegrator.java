@@ -425,11 +425,17 @@ public final class ValidatedIntegrator {
                 if (!ok) return enterHull(tape.guardName(q) + ": another guard near the crossing of " + tape.guardName(g));
             }
             Interval[] bn = fo.box();
-            events.add(new GuardEvent(tape.guardName(g), freezes ? GuardEvent.Kind.FROZEN : GuardEvent.Kind.CROSSING, when, far[g]));
-            maxCrossingWidth = Math.max(maxCrossingWidth, when.width());
-            IntervalVector after = IntervalVector.of(bn);
-            hull = hull.hull(ap.b()).hull(after);
-            set = LohnerSet.box(after);
+            hull = hull.hull(ap.b());
+            return crossed(new GuardEvent(tape.guardName(g), freezes ? GuardEvent.Kind.FROZEN : GuardEvent.Kind.CROSSING, when, far[g]), bn, far, tn);
+        }
+
+        /** The set has crossed (certified event): it continues from {@code after} at time tn in the region {@code far}. */
+        String crossed(GuardEvent event, Interval[] after, int[] far, double tn) {
+            events.add(event);
+            maxCrossingWidth = Math.max(maxCrossingWidth, event.time().width());
+            IntervalVector box = IntervalVector.of(after);
+            hull = hull.hull(box);
+            set = LohnerSet.box(box);
             signs = far;
             t = tn;
             steps++;
@@ -562,17 +568,7 @@ public final class ValidatedIntegrator {
             if (!transversal || tn > horizon) return enterHull(tape.guardName(q) + ": crossing while sliding on " + tape.guardName(g) + " not certified");
             FirstOrder fo = firstOrder(y, Interval.of(tn).sub(Interval.of(t)).sub(Interval.of(tau.lo())).hi(), new int[guards]);
             if (fo == null) return enterHull(tape.guardName(q) + ": no enclosure across the surface while sliding");
-            Interval[] bridged = fo.box();
-            events.add(new GuardEvent(tape.guardName(q), GuardEvent.Kind.CROSSING, when, far[q]));
-            maxCrossingWidth = Math.max(maxCrossingWidth, when.width());
-            IntervalVector after = IntervalVector.of(bridged);
-            hull = hull.hull(after);
-            set = LohnerSet.box(after);
-            signs = far;
-            t = tn;
-            steps++;
-            hNext = Double.NaN;
-            return null;
+            return crossed(new GuardEvent(tape.guardName(q), GuardEvent.Kind.CROSSING, when, far[q]), fo.box(), far, tn);
         }
 
         /** A validated first-order enclosure: every solution from y of the field with {@code fieldSigns} over [0, d]. */

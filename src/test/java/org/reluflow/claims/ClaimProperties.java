@@ -129,4 +129,83 @@ class ClaimProperties {
                     return Instances.balancedInit(p, 1e-5).map(t -> Instances.flow("random plateaus", p, withFullSets(p, t), 1.6 * Math.log(1e5) / rMinus));
                 });
     }
+
+    // ------------------------------------------------------------------ more claims over random instances
+
+    @Provide Arbitrary<Experiment> twoPointBases() {
+        return Instances.twoPoints().flatMap(d -> {
+            Problem p = Instances.relu(d, 20, Loss.EXPONENTIAL);
+            return Instances.balancedInit(p, 1e-4 / 3).map(t -> new Experiment("random two-point", p, livingPositive(p, t),
+                    new org.reluflow.model.Method.GradientFlow(1e-10, 1e-14, 1_000_000), 300, 0.5, java.util.Map.of(), false, java.util.List.of()));
+        });
+    }
+
+    /** Neuron 1 made positive and active on both points (the condensation claim speaks about such neurons). */
+    static double[] livingPositive(Problem p, double[] theta) {
+        double[] t = theta.clone();
+        var l = p.layout();
+        t[l.w(0, 0)] = Math.abs(t[l.w(0, 0)]) + Math.abs(t[l.w(0, 1)]);
+        t[l.w(0, 1)] = 0;
+        t[l.a(0)] = Math.abs(t[l.w(0, 0)]);
+        return t;
+    }
+
+    @Property(tries = 3, seed = "108")
+    void condensationAlignsWithPXPlusMinusQXMinus(@ForAll("twoPointBases") Experiment e) {
+        ClaimResult r = new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.CONDENSATION, e, 1e-4, 1).check(CTX);
+        assertTrue(r.verdict() != Verdict.VIOLATED, r.summary() + "\n" + SpecLoader.toYaml(e));
+    }
+
+    @Property(tries = 3, seed = "109")
+    void firstEscapeSlopeIsOneOverR(@ForAll("twoPointBases") Experiment e) {
+        ClaimResult r = new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, e, 1e-4, 1).check(CTX);
+        assertTrue(r.verdict() != Verdict.VIOLATED, r.summary() + "\n" + SpecLoader.toYaml(e));
+    }
+
+    @Property(tries = 20, seed = "110")
+    void heavyBallEnergyIsCertifiedForRandomDamping(@ForAll("positiveRationals") String gamma, @ForAll("positiveRationals") String lambda) {
+        holds(new HeavyBallEnergyClaim(gamma, lambda), null);
+    }
+
+    @Provide Arbitrary<String> positiveRationals() {
+        return Combinators.combine(Arbitraries.integers().between(1, 40), Arbitraries.integers().between(1, 9)).as((a, b) -> a + "/" + b);
+    }
+
+    @Property(tries = 6, seed = "111")
+    void nesterovEnvelopeFollowsTMinusR(@ForAll("nesterovParams") double[] rl) {
+        holds(new NesterovEnvelopeClaim(rl[0], rl[1], -rl[0]), null);
+    }
+
+    @Provide Arbitrary<double[]> nesterovParams() {
+        return Combinators.combine(Arbitraries.of(2.0, 3.0, 4.0, 6.0), Arbitraries.doubles().between(0.5, 4)).as((r, l) -> new double[] {r, l});
+    }
+
+    @Property(tries = 6, seed = "112")
+    void ntkClosedFormMatchesMonteCarloOnRandomSphereInputs(@ForAll("sphere") double[][] x) {
+        holds(new NtkLambdaClaim(x, true), null);
+    }
+
+    @Provide Arbitrary<double[][]> sphere() {
+        return Combinators.combine(Arbitraries.integers().between(2, 5), Arbitraries.integers().between(3, 6), Arbitraries.longs().between(0, 1000))
+                .as((n, d, seed) -> Catalog.sphereInputs(n, d, seed));
+    }
+
+    @Property(tries = 8, seed = "113")
+    void saxeModeFollowsItsClosedFormForRandomTargets(@ForAll("saxeModes") Experiment e) {
+        holds(new SaxeClosedFormClaim(e, 2), e);
+    }
+
+    /** One balanced, aligned linear neuron on whitened inputs: target y* = s (cos phi, sin phi, 0), u0 in [1e-3, 0.5]. */
+    @Provide Arbitrary<Experiment> saxeModes() {
+        return Combinators.combine(Arbitraries.doubles().between(0.5, 3).ofScale(3), Arbitraries.doubles().between(0, 1.5).ofScale(3),
+                Arbitraries.doubles().between(1e-3, 0.5).ofScale(4)).as((sv, phi, u0) -> {
+                    double[][] x = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+                    double[] y = {sv * Math.cos(phi), sv * Math.sin(phi), 0};
+                    Problem p = new Problem(new org.reluflow.model.Architecture(1, 3, false, false, org.reluflow.model.OutputScale.ONE, true,
+                            org.reluflow.model.Activation.linear()), new FiniteDataset(x, y, new double[] {1, 1, 1}), Loss.SQUARE);
+                    double a = Math.sqrt(u0);
+                    double[] t = {a, a * Math.cos(phi), a * Math.sin(phi), 0};
+                    return Instances.flow("random Saxe mode", p, t, 4 / sv);
+                });
+    }
 }

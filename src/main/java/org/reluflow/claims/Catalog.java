@@ -130,10 +130,17 @@ public final class Catalog {
     }
 
     /** The example with its initialization scaled by {@code factor} (balanced initializations scale linearly). */
-    static Experiment smallInit(Experiment e, double factor) {
+    static Experiment smallInit(Experiment e, double factor) { return smallInit(e, factor, Double.POSITIVE_INFINITY); }
+
+    /**
+     * The same, with the horizon extended by ln(1/factor)/slowestRate: escapes from a smaller initialization come
+     * that much later, and the comparison across scales needs each run to reach the same stage.
+     */
+    static Experiment smallInit(Experiment e, double factor, double slowestRate) {
         double[] t = e.theta0();
         for (int i = 0; i < t.length; i++) t[i] *= factor;
-        return new Experiment(e.name() + " (init x" + factor + ")", e.problem(), t, e.method(), e.horizon(), e.recordEvery(),
+        double horizon = e.horizon() + (factor < 1 && slowestRate > 0 && Double.isFinite(slowestRate) ? Math.log(1 / factor) / slowestRate : 0);
+        return new Experiment(e.name() + " (init x" + factor + ")", e.problem(), t, e.method(), horizon, e.recordEvery(),
                 e.directions(), false, e.notes());
     }
 }

@@ -66,7 +66,8 @@ public final class OrthogonalDynamicsClaim extends Claim {
             case ALIGNMENT -> "max over full-set neurons of 1 - cos(w_j, D+-) at half the first escape time shrinks with lambda (1e-3, 1e-5, 1e-7) and ends below 1e-6";
             case ESCAPE_TIMES -> "fitted slopes of the escape times against ln(1/lambda) within 10% of " + predictionFactor + "/r+- (lambda = 1e-3 ... 1e-6)";
             case ZERO_LOSS -> "final loss < 1e-10";
-            case IMPLICIT_BIAS -> "the relative excess of sum |a_j| |w_j| over " + predictionFactor + " (|beta+| + |beta-|) decreases along lambda = 1e-3 ... 1e-6 and ends below 2%";
+            case IMPLICIT_BIAS -> "the relative excess of sum |a_j| |w_j| over " + predictionFactor + " (|beta+| + |beta-|) is below 1e-5 at every scale, or "
+                    + "decreases along the initialization scaled by 1 ... 1e-3 and ends below 2%";
             case FINAL_DIRECTIONS -> "cos(w_j, beta_sign(a_j)) > 1 - 1e-4 for every neuron with |a_j| |w_j| >= 1% of the total that is active on all "
                     + "samples of its sign (partial-set neurons align elsewhere; their share is reported)";
         };
@@ -99,6 +100,11 @@ public final class OrthogonalDynamicsClaim extends Claim {
         return b;
     }
 
+    /** r- = |D-| / n, the slower of the two escape rates (|D+-| = |beta(+-)| for unit inputs). */
+    private double slowestRate() {
+        return Math.min(norm(beta(true)), norm(beta(false))) / data().size();
+    }
+
     private static double norm(double[] v) { double s = 0; for (double z : v) s += z * z; return Math.sqrt(s); }
 
     private Outcome escapeTimes() {
@@ -108,7 +114,7 @@ public final class OrthogonalDynamicsClaim extends Claim {
         List<double[]> points = new ArrayList<>();
         // the slope against ln(1/lambda) does not depend on the example's own scale, so the factor stands in for lambda
         for (double factor : new double[] {1, 1e-1, 1e-2, 1e-3}) {
-            Experiment e = Catalog.smallInit(base, factor);
+            Experiment e = Catalog.smallInit(base, factor, slowestRate());
             List<Plateau> p = Observer.observe(e, Simulator.run(e, f -> { })).plateaus();
             if (p.size() < 2 || !p.get(0).escaped() || !p.get(1).escaped())
                 return Outcome.of(Verdict.INCONCLUSIVE, "two escapes not seen with the initialization x" + factor + " (horizon " + base.horizon() + ")");
@@ -125,7 +131,7 @@ public final class OrthogonalDynamicsClaim extends Claim {
     }
 
     private Outcome zeroLoss() {
-        Experiment e = Catalog.smallInit(base, 1e-2);
+        Experiment e = base; // the instance as given: its horizon is chosen for its own initialization scale
         Observation o = Observer.observe(e, Simulator.run(e, f -> { }));
         double loss = o.finalLoss();
         return Outcome.of(loss < 1e-10 ? Verdict.CONSISTENT : Verdict.VIOLATED, "final loss " + loss + " at t = " + e.horizon(), "final_loss", loss);
@@ -142,20 +148,21 @@ public final class OrthogonalDynamicsClaim extends Claim {
         double predicted = predictionFactor * (norm(beta(true)) + norm(beta(false)));
         List<Double> excess = new ArrayList<>();
         for (double factor : new double[] {1, 1e-1, 1e-2, 1e-3}) {
-            Experiment e = Catalog.smallInit(base, factor);
+            Experiment e = Catalog.smallInit(base, factor, slowestRate());
             excess.add(Math.abs(representedNorm(Simulator.run(e, f -> { }).finalTheta()) - predicted) / predicted);
         }
         boolean decreasing = true;
         for (int k = 1; k < excess.size(); k++) decreasing &= excess.get(k) < excess.get(k - 1);
         double last = excess.get(excess.size() - 1);
-        boolean ok = decreasing && last <= 0.02;
+        boolean converged = excess.stream().allMatch(x -> x <= 1e-5); // already at the minimum norm, to the integration tolerance
+        boolean ok = converged || (decreasing && last <= 0.02);
         return Outcome.of(ok ? Verdict.CONSISTENT : Verdict.VIOLATED,
                 String.format("relative excess of sum |a_j||w_j| over %.6g: %s for init x1 ... x1e-3", predicted, excess),
                 "predicted", predicted, "relative_excess", excess);
     }
 
     private Outcome finalDirections() {
-        Experiment e = Catalog.smallInit(base, 1e-2);
+        Experiment e = Catalog.smallInit(base, 1e-2, slowestRate());
         double[] theta = Simulator.run(e, f -> { }).finalTheta();
         ParameterLayout l = base.problem().layout();
         double[][] x = data().x();
@@ -193,7 +200,7 @@ public final class OrthogonalDynamicsClaim extends Claim {
      * time.
      */
     private double[] dyingRatio(double factor) {
-        Experiment e = Catalog.smallInit(base, factor);
+        Experiment e = Catalog.smallInit(base, factor, slowestRate());
         Trajectory tr = Simulator.run(e, f -> { });
         List<Plateau> p = Observer.observe(e, tr).plateaus();
         if (p.isEmpty() || !p.get(0).escaped()) return null;
@@ -244,7 +251,7 @@ public final class OrthogonalDynamicsClaim extends Claim {
         double[] dp = beta(true), dm = beta(false);
         List<Double> gaps = new ArrayList<>();
         for (double factor : new double[] {1, 1e-2, 1e-4}) {
-            Experiment e = Catalog.smallInit(base, factor);
+            Experiment e = Catalog.smallInit(base, factor, slowestRate());
             Trajectory tr = Simulator.run(e, f -> { });
             List<Plateau> p = Observer.observe(e, tr).plateaus();
             if (p.isEmpty() || !p.get(0).escaped()) return Outcome.of(Verdict.INCONCLUSIVE, "no first escape with the initialization x" + factor);

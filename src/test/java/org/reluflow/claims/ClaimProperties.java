@@ -140,13 +140,21 @@ class ClaimProperties {
         });
     }
 
-    /** Neuron 1 made positive and active on both points (the condensation claim speaks about such neurons). */
+    /**
+     * Neuron 1 made positive and active on both points, neuron 2 negative and active on x- (the two-point claims
+     * speak about such neurons: one condenses, the other fits the negative class after the plateau).
+     */
     static double[] livingPositive(Problem p, double[] theta) {
         double[] t = theta.clone();
         var l = p.layout();
-        t[l.w(0, 0)] = Math.abs(t[l.w(0, 0)]) + Math.abs(t[l.w(0, 1)]);
+        double[] xm = ((FiniteDataset) p.data()).x()[1];
+        double s0 = Math.abs(t[l.w(0, 0)]) + Math.abs(t[l.w(0, 1)]), s1 = Math.abs(t[l.w(1, 0)]) + Math.abs(t[l.w(1, 1)]);
+        t[l.w(0, 0)] = s0;
         t[l.w(0, 1)] = 0;
-        t[l.a(0)] = Math.abs(t[l.w(0, 0)]);
+        t[l.a(0)] = s0;
+        t[l.w(1, 0)] = s1 * xm[0];
+        t[l.w(1, 1)] = s1 * xm[1];
+        t[l.a(1)] = -s1;
         return t;
     }
 
@@ -207,5 +215,56 @@ class ClaimProperties {
                     double[] t = {a, a * Math.cos(phi), a * Math.sin(phi), 0};
                     return Instances.flow("random Saxe mode", p, t, 4 / sv);
                 });
+    }
+
+    static void notViolated(Claim c, Experiment instance) {
+        ClaimResult r = c.check(CTX);
+        assertTrue(r.verdict() != Verdict.VIOLATED, c.id() + ": " + r.summary() + (instance == null ? "" : "\n--- the instance as a spec ---\n" + SpecLoader.toYaml(instance)));
+    }
+
+    @Provide Arbitrary<Experiment> smallTwoPoint() {
+        return Instances.twoPoints().flatMap(d -> {
+            Problem p = Instances.relu(d, 2, Loss.EXPONENTIAL);
+            return Instances.balancedInit(p, 0.3).map(t -> Instances.flow("random two-point", p, t, 2));
+        });
+    }
+
+    @Property(tries = 2, seed = "114")
+    void balancednessIsCertifiedOnRandomTwoPointInstances(@ForAll("smallTwoPoint") Experiment e) {
+        holds(new BalancednessClaim("P1.1", "wang-ma-2023", "balancedness", e.problem(), e.theta0(), e.horizon(),
+                BalancednessClaim.balancedness(e.problem().layout()), "a_j^2 - |w_j|^2"), e);
+    }
+
+    @Property(tries = 3, seed = "115")
+    void theWeightCorrectedMarginIsMonotoneOnRandomTwoPointInstances(@ForAll("twoPointBases") Experiment e) {
+        notViolated(new MarginClaim("P1.7", "wang-ma-2023", e, MarginClaim.Quantity.SMOOTHED), e);
+    }
+
+    /** Strongly asymmetric two-point instances (q <= p/4), the regime of the intermediate plateau. */
+    @Provide Arbitrary<Experiment> asymmetricTwoPoint() {
+        return twoPointBases().filter(e -> {
+            FiniteDataset d = (FiniteDataset) e.problem().data();
+            return d.weights()[1] <= 0.25 * d.weights()[0] && Math.acos(d.x()[1][0]) >= 0.2;
+        });
+    }
+
+    @Property(tries = 3, seed = "116")
+    void plateauLevelOnRandomTwoPointInstances(@ForAll("asymmetricTwoPoint") Experiment e) {
+        // P1.6 (plateau duration) is not run here: on random instances whose early plateaus are short, the plateau
+        // detector splits the final 1/t tail into plateaus and the duration is read from the wrong pair
+        notViolated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, e, 1e-4, 1), e);
+    }
+
+    @Property(tries = 6, seed = "117")
+    void ntkGramConcentratesOnRandomSphereInputs(@ForAll("sphere") double[][] x) {
+        holds(new NtkConcentrationClaim("classic.ntk-concentration", "classic", x, -0.5), null);
+    }
+
+    @Property(tries = 3, seed = "118")
+    void orthogonalTrajectoryClaimsOnRandomLabels(@ForAll("plateauFlows") Experiment e) {
+        for (OrthogonalDynamicsClaim.Kind k : new OrthogonalDynamicsClaim.Kind[] {OrthogonalDynamicsClaim.Kind.WRONG_SIGN_DIE,
+                OrthogonalDynamicsClaim.Kind.ALIGNMENT, OrthogonalDynamicsClaim.Kind.ZERO_LOSS, OrthogonalDynamicsClaim.Kind.ESCAPE_TIMES,
+                OrthogonalDynamicsClaim.Kind.IMPLICIT_BIAS})
+            notViolated(new OrthogonalDynamicsClaim(k, e, 1), e);
     }
 }

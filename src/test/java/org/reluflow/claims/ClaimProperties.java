@@ -267,4 +267,23 @@ class ClaimProperties {
                 OrthogonalDynamicsClaim.Kind.IMPLICIT_BIAS})
             notViolated(new OrthogonalDynamicsClaim(k, e, 1), e);
     }
+
+    @Property(tries = 4, seed = "119")
+    void ntkRegimeGdRateHoldsForRandomInitializations(@ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 1_000_000) long seed) {
+        holds(new NtkTrainingClaim(NtkTrainingClaim.Kind.GD_RATE, 1, seed), null);
+    }
+
+    @Provide Arbitrary<Experiment> twoLabelFlows() {
+        return Combinators.combine(Arbitraries.doubles().between(0.2, 1.5).ofScale(2), Arbitraries.doubles().between(0.2, 1.5).ofScale(2))
+                .as((yp, ym) -> FiniteDataset.uniform(new double[][] {{1, 0}, {0, 1}}, new double[] {yp, -ym}))
+                .flatMap(d -> {
+                    Problem p = Instances.relu(d, 10, Loss.SQUARE);
+                    return Instances.balancedInit(p, 1e-3).map(t -> Instances.flow("random two labels", p, withFullSets(p, t), 400));
+                });
+    }
+
+    @Property(tries = 5, seed = "120")
+    void finalDirectionsWithOneLabelPerSign(@ForAll("twoLabelFlows") Experiment e) {
+        holds(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.FINAL_DIRECTIONS, e, 1), e);
+    }
 }

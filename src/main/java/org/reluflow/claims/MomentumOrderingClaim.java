@@ -15,8 +15,15 @@ import org.reluflow.spec.Examples;
  */
 public final class MomentumOrderingClaim extends Claim {
     private final double[] momenta;
+    private final long seed;
 
-    public MomentumOrderingClaim(double... momenta) { this.momenta = momenta.clone(); }
+    public MomentumOrderingClaim(double... momenta) { this(-1, momenta); }
+
+    /** {@code seed} &gt;= 0 replaces the instance's initialization by a fresh one (w ~ N(0, I), a = +-1). */
+    public MomentumOrderingClaim(long seed, double... momenta) {
+        this.seed = seed;
+        this.momenta = momenta.clone();
+    }
 
     @Override public String id() { return "P4.8"; }
     @Override public String paper() { return "bu-2021"; }
@@ -27,6 +34,7 @@ public final class MomentumOrderingClaim extends Claim {
 
     @Override protected Outcome evaluate(ClaimContext ctx) {
         Experiment base = Examples.loadUnchecked("bu-ntk");
+        if (seed >= 0) base = NtkTrainingClaim.withWidth(base.problem().architecture().width(), 1000, seed);
         NetworkObjective obj = new NetworkObjective(base.problem());
         List<Double> losses = new ArrayList<>();
         for (double beta : momenta) {

@@ -24,21 +24,31 @@ import org.reluflow.model.Problem;
  */
 public final class WidthThresholdClaim extends Claim {
     private final int exponentShift;
+    private final double[] labels;
 
-    public WidthThresholdClaim(int exponentShift) { this.exponentShift = exponentShift; }
+    public WidthThresholdClaim(int exponentShift) { this(exponentShift, new double[] {1, 0.5, -0.2, -0.1}); }
+
+    /** Orthogonal unit inputs with these labels (both signs present). */
+    public WidthThresholdClaim(int exponentShift, double[] labels) {
+        this.exponentShift = exponentShift;
+        this.labels = labels.clone();
+    }
 
     @Override public String id() { return "P2.10"; }
     @Override public String paper() { return "boursier-2022"; }
     @Override public String title() { return "Width threshold: success frequency 1 - (1 - 2^-(n+ + 1))^m"; }
-    @Override public String hypotheses() { return "unit orthogonal inputs, labels (1, 0.5, -0.2, -0.1), sigma'(0) = 0, balanced Gaussian initialization of scale 1e-4"; }
+    @Override public String hypotheses() {
+        return "unit orthogonal inputs, labels " + java.util.Arrays.toString(labels) + ", sigma'(0) = 0, balanced Gaussian initialization of scale 1e-4";
+    }
     @Override public String criterion() {
         return "|success frequency - (1 - (1 - 2^-(n+ + 1" + (exponentShift != 0 ? " + " + exponentShift : "") + "))^m)| <= 3 sqrt(p(1-p)/40) + 1/40 for m = 2, 4, 8";
     }
     @Override public Provenance provenance() { return Provenance.reconstructed("papers.md 3.4; proofs-notes/boursier-2022.md"); }
 
     @Override protected Outcome evaluate(ClaimContext ctx) {
-        double[] labels = {1, 0.5, -0.2, -0.1};
-        int nPlus = 2, runs = 40;
+        int n = labels.length, nPlus = 0, runs = 40;
+        for (double y : labels) if (y > 0) nPlus++;
+        if (nPlus == 0 || nPlus == n) return Outcome.outside("needs labels of both signs");
         double perNeuron = Math.pow(2, -(nPlus + 1 + exponentShift));
         List<double[]> rows = new ArrayList<>();
         for (int m : new int[] {2, 4, 8}) {
@@ -50,7 +60,7 @@ public final class WidthThresholdClaim extends Claim {
                 double[] t = new double[l.size()];
                 for (int j = 0; j < m; j++) {
                     double n2 = 0;
-                    for (int k = 0; k < 4; k++) { double w = 1e-4 * rnd.nextGaussian(); t[l.w(j, k)] = w; n2 += w * w; }
+                    for (int k = 0; k < n; k++) { double w = 1e-4 * rnd.nextGaussian(); t[l.w(j, k)] = w; n2 += w * w; }
                     t[l.a(j)] = (rnd.nextBoolean() ? 1 : -1) * Math.sqrt(n2);
                 }
                 Experiment e = new Experiment("width " + m, p, t, new Method.GradientFlow(1e-10, 1e-14, 1_000_000), 400, 5, java.util.Map.of(), false, List.of());

@@ -249,10 +249,9 @@ class ClaimProperties {
     }
 
     @Property(tries = 3, seed = "116")
-    void plateauLevelOnRandomTwoPointInstances(@ForAll("asymmetricTwoPoint") Experiment e) {
-        // P1.6 (plateau duration) is not run here: on random instances whose early plateaus are short, the plateau
-        // detector splits the final 1/t tail into plateaus and the duration is read from the wrong pair
+    void plateauLevelAndDurationOnRandomTwoPointInstances(@ForAll("asymmetricTwoPoint") Experiment e) {
         notViolated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, e, 1e-4, 1), e);
+        notViolated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU_DURATION, e, 1e-4, 1), e);
     }
 
     @Property(tries = 6, seed = "117")
@@ -285,5 +284,38 @@ class ClaimProperties {
     @Property(tries = 5, seed = "120")
     void finalDirectionsWithOneLabelPerSign(@ForAll("twoLabelFlows") Experiment e) {
         holds(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.FINAL_DIRECTIONS, e, 1), e);
+    }
+
+    @Property(tries = 3, seed = "121")
+    void heavyBallIsFasterWithMoreMomentumForRandomInitializations(@ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 1_000_000) long seed) {
+        holds(new MomentumOrderingClaim(seed, 0, 0.5, 0.9), null);
+    }
+
+    @Property(tries = 2, seed = "122")
+    void widthThresholdFrequenciesForRandomLabels(@ForAll("thresholdLabels") double[] labels) {
+        holds(new WidthThresholdClaim(0, labels), null);
+    }
+
+    /** Three or four labels with both signs, magnitudes in [0.2, 1]. */
+    @Provide Arbitrary<double[]> thresholdLabels() {
+        return Arbitraries.integers().between(3, 4).flatMap(n -> Combinators.combine(
+                Arbitraries.doubles().between(0.2, 1).ofScale(2).list().ofSize(n), Arbitraries.integers().between(1, (1 << n) - 2))
+                .as((mags, signs) -> {
+                    double[] y = new double[n];
+                    for (int i = 0; i < n; i++) y[i] = ((signs >> i) & 1) == 1 ? mags.get(i) : -mags.get(i);
+                    return y;
+                }));
+    }
+
+    /** Affine targets on intervals of length 1/2 ... 3/2 with slopes 1/2 ... 3/2 (rational data, halves). */
+    @Provide Arbitrary<CriticalPoints.Instance> modestAffine() {
+        return Combinators.combine(Arbitraries.integers().between(-2, 0), Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 3),
+                Arbitraries.integers().between(-1, 1)).as((a2, len2, alpha2, beta2) ->
+                CriticalPoints.Instance.of(a2 + "/2", (a2 + len2) + "/2", alpha2 + "/2", beta2 + "/2", 2, true));
+    }
+
+    @Property(tries = 3, seed = "123")
+    void scalarTargetClaimsOnRandomAffineTargets(@ForAll("modestAffine") CriticalPoints.Instance in) {
+        for (ScalarTargetClaim.Kind k : ScalarTargetClaim.Kind.values()) holds(new ScalarTargetClaim(k, in), null);
     }
 }

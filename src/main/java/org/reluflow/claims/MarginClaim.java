@@ -87,7 +87,10 @@ public final class MarginClaim extends Claim {
     }
 
     /** A separable data set: six unit points in the plane, labels by the sign of the first coordinate. */
-    static Experiment separable() {
+    static Experiment separable() { return separable(21); }
+
+    /** The same points with the network initialized from {@code seed}. */
+    static Experiment separable(long seed) {
         double[][] x = new double[6][];
         double[] y = new double[6];
         for (int i = 0; i < 6; i++) {
@@ -97,7 +100,7 @@ public final class MarginClaim extends Claim {
         }
         var p = new org.reluflow.model.Problem(new org.reluflow.model.Architecture(4, 2, false, false, org.reluflow.model.OutputScale.ONE, true,
                 org.reluflow.model.Activation.relu()), FiniteDataset.uniform(x, y), org.reluflow.model.Loss.EXPONENTIAL);
-        double[] t = Catalog.random(p, 21, 0.5);
+        double[] t = Catalog.random(p, seed, 0.5);
         return new Experiment("six separable points", p, t, new org.reluflow.model.Method.GradientFlow(1e-10, 1e-14, 1_000_000), 400, 1,
                 java.util.Map.of(), false, List.of());
     }

@@ -318,4 +318,15 @@ class ClaimProperties {
     void scalarTargetClaimsOnRandomAffineTargets(@ForAll("modestAffine") CriticalPoints.Instance in) {
         for (ScalarTargetClaim.Kind k : ScalarTargetClaim.Kind.values()) holds(new ScalarTargetClaim(k, in), null);
     }
+
+    @Property(tries = 2, seed = "124")
+    void lazinessForRandomInitializations(@ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 1_000_000) long seed) {
+        holds(new NtkTrainingClaim(NtkTrainingClaim.Kind.LAZINESS, 1, seed), null);
+    }
+
+    @Property(tries = 5, seed = "125")
+    void lyuLiMarginOnSeparableDataForRandomInitializations(@ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 1_000_000) long seed) {
+        Experiment e = MarginClaim.separable(seed);
+        notViolated(new MarginClaim("classic.lyu-li", "classic", e, MarginClaim.Quantity.SMOOTHED), e);
+    }
 }

@@ -106,9 +106,15 @@ public final class Figures {
         Experiment e = Examples.load("wang-ma-two-point");
         Observation o = Observer.observe(e, Simulator.run(e, f -> { }));
         FiniteDataset d = (FiniteDataset) e.problem().data();
-        double q = d.weights()[1], end = o.times()[o.size() - 1];
+        double p = d.weights()[0], q = d.weights()[1], end = o.times()[o.size() - 1];
+        double angle = Math.atan2(d.x()[1][1], d.x()[1][0]), kappa = 1e-4; // the example's init.scale
+        double rBoth = value(Boundaries.compute(s, Boundaries.find("two-point"),
+                Map.of("p", Double.toString(p), "q", Double.toString(q), "angle", Double.toString(angle))), "rBoth");
+        double tEscape = Math.log(1 / kappa) / rBoth;
         List<Path> out = new ArrayList<>(new Figure("wang-ma-two-point: loss through the four phases", "t", "loss").logY()
                 .add("loss", o.times(), o.loss(), Figure.Style.LINE).level("plateau level q = " + q, 0, end, q)
+                .add(String.format("ln(1/kappa)/|p x+ - q x-| = %.3g (Symja rate)", tEscape), new double[] {tEscape},
+                        new double[] {interpolate(o.times(), o.loss(), tEscape)}, Figure.Style.MARKERS)
                 .write(dir, "wang-ma-loss"));
         double[] pairs = new double[o.size()], patterns = new double[o.size()];
         for (int k = 0; k < o.size(); k++) { pairs[k] = o.activePairs()[k]; patterns[k] = o.distinctPatterns()[k]; }
@@ -149,8 +155,12 @@ public final class Figures {
             List<double[]> samples = integrate((t, y) -> new double[] {y[1], -r / t * y[1] - y[0]}, new double[] {1, 0}, 1, 2000);
             double[] t = new double[samples.size()], v = new double[samples.size()];
             for (int k = 0; k < t.length; k++) { t[k] = samples.get(k)[0]; v[k] = samples.get(k)[1] * samples.get(k)[1] + samples.get(k)[2] * samples.get(k)[2]; }
+            // the amplitude's envelope exponent from the Bessel asymptotics, derived by Symja; the squared error has twice it
+            double exponent = 2 * value(Boundaries.compute(s, Boundaries.find("nesterov-ode"), Map.of("r", Double.toString(r), "lambda", "1", "t", "10")),
+                    "envelopeExponent");
             nag.add("r = " + r, t, v, Figure.Style.LINE);
-            nag.add("t^-" + r + " (envelope exponent, Symja)", new double[] {1, 2000}, new double[] {v[0], v[0] * Math.pow(2000, -r)}, Figure.Style.DASHED);
+            nag.add(String.format("t^%.3g (envelope exponent, Symja)", exponent), new double[] {1, 2000}, new double[] {v[0], v[0] * Math.pow(2000, exponent)},
+                    Figure.Style.DASHED);
         }
         out.addAll(nag.write(dir, "bu-nag"));
         return out;

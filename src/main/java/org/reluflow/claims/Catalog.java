@@ -83,7 +83,7 @@ public final class Catalog {
     /**
      * One positive and one negative unit input, ten balanced neurons of scale 1e-3: every neuron that fits a label is
      * active on all samples of its sign, the regime in which P2.9's alignment is reachable at moderate lambda (with
-     * several labels per sign, partial-set neurons keep a share vanishing only like lambda^(1 - r_S/r+-)).
+     * several labels per sign, partial-set neurons keep a share vanishing only like lambda^(2 (1 - r_S/r+-))).
      */
     static Experiment twoLabels() {
         Problem p = orthogonal(10, new double[] {1, -0.5}, Activation.relu());

@@ -20,10 +20,18 @@ public final class CriticalFamilyClaim extends Claim {
     private final boolean strictness;
     private final int levelExponent;
 
+    private final Classification.Kind expected;
+
     public CriticalFamilyClaim(CriticalPoints.Instance instance, boolean strictness, int levelExponent) {
+        this(instance, strictness, levelExponent, Classification.Kind.STRICT_SADDLE);
+    }
+
+    /** {@code expected}: the classification P3.3 predicts (STRICT_SADDLE; a negative control predicts another). */
+    public CriticalFamilyClaim(CriticalPoints.Instance instance, boolean strictness, int levelExponent, Classification.Kind expected) {
         this.instance = instance;
         this.strictness = strictness;
         this.levelExponent = levelExponent;
+        this.expected = expected;
     }
 
     @Override public String id() { return strictness ? "P3.3" : "P3.2"; }
@@ -59,7 +67,7 @@ public final class CriticalFamilyClaim extends Claim {
             points.add(m);
             if (!c.gradientZero())
                 return Outcome.of(Verdict.VIOLATED, "L_" + k + " is not critical: gradient " + c.gradient(), "points", points);
-            if (strictness && c.classification().kind() != Classification.Kind.STRICT_SADDLE)
+            if (strictness && c.classification().kind() != expected)
                 return Outcome.of(Verdict.VIOLATED, "L_" + k + " is " + c.classification().kind(), "points", points);
             if (!strictness) {
                 BigFraction loss = CriticalPoints.q(c.loss());

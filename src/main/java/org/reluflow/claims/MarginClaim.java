@@ -33,7 +33,7 @@ public final class MarginClaim extends Claim {
 
     @Override public String id() { return id; }
     @Override public String paper() { return paper; }
-    @Override public String title() { return "Final phase: the smoothed margin ln(1/L) / |theta|^2 increases monotonically (Lyu & Li)"; }
+    @Override public String title() { return "Final phase: the smoothed margin (ln(1/L) - ln(1/p_min)) / |theta|^2 increases monotonically (Lyu & Li)"; }
     @Override public String hypotheses() {
         return "exponential loss, 2-homogeneous ReLU network without biases, gradient flow (" + experiment.name() + "), after L < min weight";
     }

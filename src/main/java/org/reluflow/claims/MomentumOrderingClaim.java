@@ -17,13 +17,15 @@ public final class MomentumOrderingClaim extends Claim {
     private final double[] momenta;
     private final long seed;
 
-    public MomentumOrderingClaim(double... momenta) { this(-1, momenta); }
+    public MomentumOrderingClaim(double... momenta) { this(-1L, momenta); }
 
-    /** {@code seed} &gt;= 0 replaces the instance's initialization by a fresh one (w ~ N(0, I), a = +-1). */
-    public MomentumOrderingClaim(long seed, double... momenta) {
+    private MomentumOrderingClaim(long seed, double[] momenta) {
         this.seed = seed;
         this.momenta = momenta.clone();
     }
+
+    /** The claim from a fresh initialization of the instance (w ~ N(0, I), a = +-1) drawn from {@code seed}. */
+    public static MomentumOrderingClaim fromSeed(long seed, double... momenta) { return new MomentumOrderingClaim(seed, momenta); }
 
     @Override public String id() { return "P4.8"; }
     @Override public String paper() { return "bu-2021"; }

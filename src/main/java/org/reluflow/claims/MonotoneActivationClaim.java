@@ -22,11 +22,17 @@ public final class MonotoneActivationClaim extends Claim {
     private final List<double[]> starts;
     private final double horizon;
 
+    private final boolean checkHypotheses;
+
     /** Checked from each of the initializations {@code starts}. */
-    public MonotoneActivationClaim(Problem problem, List<double[]> starts, double horizon) {
+    public MonotoneActivationClaim(Problem problem, List<double[]> starts, double horizon) { this(problem, starts, horizon, true); }
+
+    /** {@code checkHypotheses} false runs the check outside the hypotheses (a negative control that must fail). */
+    public MonotoneActivationClaim(Problem problem, List<double[]> starts, double horizon, boolean checkHypotheses) {
         this.problem = problem;
         this.starts = List.copyOf(starts);
         this.horizon = horizon;
+        this.checkHypotheses = checkHypotheses;
     }
 
     @Override public String id() { return "P2.2"; }
@@ -41,9 +47,11 @@ public final class MonotoneActivationClaim extends Claim {
 
     @Override protected Outcome evaluate(ClaimContext ctx) {
         var act = problem.architecture().activation();
+        if (checkHypotheses) {
         if (!act.isRelu() || act.derivativeAtZero() != 0) return Outcome.outside("needs ReLU with sigma'(0) = 0, got " + act.describe());
         if (!(problem.data() instanceof FiniteDataset data) || !PlateauLevelsClaim.orthogonal(data.x())) return Outcome.outside("the inputs are not orthogonal");
         if (problem.architecture().hiddenBias()) return Outcome.outside("hidden biases couple the inputs");
+        }
         SwitchedField f = NetworkFields.switchedField(problem);
         ValidatedIntegrator vi = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension()));
         List<String> gained = new ArrayList<>();

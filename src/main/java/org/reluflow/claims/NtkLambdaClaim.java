@@ -21,7 +21,7 @@ public final class NtkLambdaClaim extends Claim {
 
     @Override public String id() { return "P4.2"; }
     @Override public String paper() { return "bu-2021"; }
-    @Override public String title() { return "NTK limit: closed-form H-infinity, lambda_0 > 0 iff no parallel inputs"; }
+    @Override public String title() { return "NTK limit: closed-form H-infinity; lambda_0 > 0 for distinct unit inputs, 0 for parallel ones"; }
     @Override public String hypotheses() { return x.length + " unit inputs in dimension " + x[0].length; }
     @Override public String criterion() {
         return "every entry within 5 Monte Carlo standard errors (200000 draws); lambda_0 " + (expectPositive ? "> 1e-12" : "<= 1e-12");

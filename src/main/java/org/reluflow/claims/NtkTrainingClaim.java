@@ -19,7 +19,7 @@ import org.reluflow.spec.Examples;
 
 /**
  * Bu, Xu and Chen's NTK regime on the built-in bu-ntk instance (6 unit inputs in dimension 10, output weights +-1
- * fixed, scale 1/sqrt(m)), trained by gradient descent (step 0.01, 2000 steps):
+ * fixed, scale 1/sqrt(m)), trained by gradient descent with step 0.01 (1500 steps for P4.3, 2000 for P4.7):
  * <ul>
  *   <li>P4.3: the residual decays linearly at least at the rate lambda_min(P^{1/2} H(0) P^{1/2}) (P the sample
  *       weights): the slope of ln |e| against t over [2, 15] is at most -(1 - 0.1) times that rate, at width 2000;</li>

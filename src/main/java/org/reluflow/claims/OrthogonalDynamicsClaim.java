@@ -51,7 +51,7 @@ public final class OrthogonalDynamicsClaim extends Claim {
     @Override public String title() {
         return switch (kind) {
             case WRONG_SIGN_DIE -> "Wrong-sign coordinates die early";
-            case ALIGNMENT -> "Full-set neurons align with D+ and D- before the escapes";
+            case ALIGNMENT -> "Full-set neurons align with D+ before the first escape";
             case ESCAPE_TIMES -> "Escape times grow like ln(1/lambda)/r+ and ln(1/lambda)/r-";
             case ZERO_LOSS -> "Gradient flow reaches zero loss";
             case IMPLICIT_BIAS -> "The limit is the minimum-norm interpolator (norm |beta+| + |beta-|)";
@@ -63,7 +63,7 @@ public final class OrthogonalDynamicsClaim extends Claim {
         return switch (kind) {
             case WRONG_SIGN_DIE -> "the time by which every active wrong-sign coordinate <w_j, x_k> (sign(y_k) != sign(a_j)) has crossed 0 or fallen below 1% "
                     + "of its start, over the first escape time, shrinks as lambda falls (1e-3, 1e-5, 1e-7) and ends below " + 0.5 * predictionFactor;
-            case ALIGNMENT -> "max over full-set neurons of 1 - cos(w_j, D+-) at half the first escape time shrinks with lambda (1e-3, 1e-5, 1e-7) and ends below 1e-6";
+            case ALIGNMENT -> "max over positive full-set neurons of 1 - cos(w_j, D+) at half the first escape time shrinks with lambda (1e-3, 1e-5, 1e-7) and ends below 1e-6";
             case ESCAPE_TIMES -> "fitted slopes of the escape times against ln(1/lambda) within 10% of " + predictionFactor + "/r+- (lambda = 1e-3 ... 1e-6)";
             case ZERO_LOSS -> "final loss < 1e-10";
             case IMPLICIT_BIAS -> "the relative excess of sum |a_j| |w_j| over " + predictionFactor + " (|beta+| + |beta-|) is below 1e-5 at every scale, or "

@@ -27,7 +27,7 @@ import org.reluflow.symbolic.RegionField;
  *   <li>P3.4 dead-neuron minima: from configurations whose neurons are all inactive on [a, b], GD only moves c and
  *       the loss converges to the constant-fit level alpha^2 (b-a)^3 / 12 (within 1e-10), so no threshold above it
  *       can certify global convergence;</li>
- *   <li>P3.5 avoidance: GD from 60 random initializations (width 2, step below 1/lambda_max) never ends within 1e-4
+ *   <li>P3.5 avoidance: GD from 60 random initializations (width 2, step 0.05 / max(1, alpha^2 (b - a))) never ends within 1e-4
  *       of the L_3 level unless its gradient is large, and every limit below the L_3 level is global (L &lt;= 1e-8);</li>
  *   <li>P3.6 local escape: GD started at L_3 + eps v_min grows its distance like (1 - gamma lambda_min)^n, within 1%
  *       while the distance stays below 1e-3 (the linear regime);</li>
@@ -274,7 +274,7 @@ public final class ScalarTargetClaim extends Claim {
         }
         if (unconverged > starts.size() / 10)
             return Outcome.of(Verdict.INCONCLUSIVE, unconverged + " of " + starts.size() + " runs had not converged after 200000 steps", "unconverged", unconverged);
-        return Outcome.of(Verdict.CONSISTENT, global + " of " + starts.size() + " runs reach L <= 1e-8; " + dead + " end at or above the L_3 level (dead-neuron minima); "
+        return Outcome.of(Verdict.CONSISTENT, global + " of " + starts.size() + " runs reach L <= 1e-8; " + dead + " stop at stationary points at or above the L_3 level; "
                         + unconverged + " still moving", "global", global, "other", dead, "unconverged", unconverged);
     }
 

@@ -305,7 +305,8 @@ public final class ValidatedIntegrator {
         /** Lohner's QR step: x(h) in T(c) + R + (J B) r, re-expressed in the orthonormal basis of mid(J B). */
         LohnerSet lohner(Interval hI, Interval[] rem, Interval[] direct) {
             int order = settings.order();
-            SeriesTape.Series<Interval> sc = tape.intervalSeries(set.center().toArray(), signs, order);
+            // the centre with exact directed rounding: its rounding error is what accumulates from step to step
+            SeriesTape.Series<Interval> sc = tape.series(Coefficients.INTERVALS, set.center().toArray(), signs, order);
             Interval[] y = horner(sc.x(), order, hI);
             for (int i = 0; i < n; i++) y[i] = y[i].add(rem[i]);
             IntervalVector domain = set.box().hull(set.center()); // convex, holds c and every member

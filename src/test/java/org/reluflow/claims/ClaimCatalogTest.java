@@ -175,4 +175,31 @@ class ClaimCatalogTest {
         // a per-neuron probability of 2^-(n+ + 3) instead of 2^-(n+ + 1) misses the frequencies
         violated(new WidthThresholdClaim(2));
     }
+
+    @Test
+    void ownInstanceControlsForBalancednessStrictnessActivationSetsAndZeroLoss() {
+        Problem p = Instances2.twoPointProblem();
+        violated(new BalancednessClaim("P1.1", "wang-ma-2023", "wrong form", p, Catalog.random(p, 1, 0.5), 1,
+                j -> "a" + (j + 1) + "^2 - 2*w" + (j + 1) + "x1^2", "a_j^2 - 2 w_j1^2"));
+        // L_3 and L_5 are not local minima
+        violated(new CriticalFamilyClaim(CriticalPoints.Instance.of("0", "1", "1", "0", 4, true), true, 4,
+                org.reluflow.symbolic.Classification.Kind.STRICT_LOCAL_MINIMUM));
+        // on two points at a small angle (not orthogonal) a positive neuron active on x+ only re-activates on x-
+        double e = 0.3, n = e * Math.sqrt(17);
+        double[] start = {n, e * Math.sqrt(2), e, -4 * e, -e, -e}; // a1 = |w1|, a2 = |w2| (dead), w1 = e (1, -4), w2 = -e (1, 1)
+        violated(new MonotoneActivationClaim(p, List.of(start), 4, false));
+        // stopped early, the loss is not zero yet
+        Experiment b = Examples.loadUnchecked("boursier-orthogonal");
+        violated(new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ZERO_LOSS,
+                new Experiment(b.name(), b.problem(), b.theta0(), b.method(), 60, b.recordEvery(), b.directions(), false, b.notes()), 1));
+    }
+
+    /** The two-point problem of P1.1's default instance. */
+    static final class Instances2 {
+        static Problem twoPointProblem() {
+            return new Problem(new Architecture(2, 2, false, false, org.reluflow.model.OutputScale.ONE, true, Activation.relu()),
+                    new FiniteDataset(new double[][] {{1, 0}, {Math.cos(0.3), Math.sin(0.3)}}, new double[] {1, -1}, new double[] {0.9, 0.1}),
+                    org.reluflow.model.Loss.EXPONENTIAL);
+        }
+    }
 }

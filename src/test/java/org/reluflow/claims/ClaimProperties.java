@@ -288,7 +288,7 @@ class ClaimProperties {
 
     @Property(tries = 3, seed = "121")
     void heavyBallIsFasterWithMoreMomentumForRandomInitializations(@ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 1_000_000) long seed) {
-        holds(new MomentumOrderingClaim(seed, 0, 0.5, 0.9), null);
+        holds(MomentumOrderingClaim.fromSeed(seed, 0, 0.5, 0.9), null);
     }
 
     @Property(tries = 2, seed = "122")

@@ -59,6 +59,40 @@ public final class Instances {
     }
 
     /**
+     * n unit inputs in dimension d (n in 2..5, d in 3..6) with every pair separated: |x_i - x_k| >= minSeparation and
+     * |x_i + x_k| >= minSeparation (no two inputs parallel or opposite, so lambda_0 > 0). Drawn from a seed and
+     * re-drawn until separated, so every shrunk value is still separated.
+     */
+    public static Arbitrary<double[][]> sphereInputs(double minSeparation) {
+        return Combinators.combine(Arbitraries.integers().between(2, 5), Arbitraries.integers().between(3, 6), Arbitraries.longs().between(0, 1_000_000))
+                .as((n, d, seed) -> {
+                    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+                    while (true) {
+                        double[][] x = new double[n][d];
+                        for (double[] row : x) {
+                            double s = 0;
+                            for (int k = 0; k < d; k++) { row[k] = rnd.nextGaussian(); s += row[k] * row[k]; }
+                            for (int k = 0; k < d; k++) row[k] /= Math.sqrt(s);
+                        }
+                        if (separated(x, minSeparation)) return x;
+                    }
+                });
+    }
+
+    private static boolean separated(double[][] x, double min) {
+        for (int i = 0; i < x.length; i++)
+            for (int k = i + 1; k < x.length; k++) {
+                double minus = 0, plus = 0;
+                for (int q = 0; q < x[i].length; q++) {
+                    minus += (x[i][q] - x[k][q]) * (x[i][q] - x[k][q]);
+                    plus += (x[i][q] + x[k][q]) * (x[i][q] + x[k][q]);
+                }
+                if (Math.sqrt(minus) < min || Math.sqrt(plus) < min) return false;
+            }
+        return true;
+    }
+
+    /**
      * A balanced initialization a_j = +-|w_j| of the given scale for a bias-free problem: each w_jk is scale times a
      * magnitude in [0.2, 3] with a random sign, so that shrinking never reaches the origin (a critical point, outside
      * every small-initialization hypothesis).

@@ -34,17 +34,24 @@ class ClaimProperties {
                 c.id() + " " + r.verdict() + ": " + r.summary() + (instance == null ? "" : "\n--- the instance as a spec ---\n" + SpecLoader.toYaml(instance)));
     }
 
-    @Provide Arbitrary<Experiment> orthogonalFlows() {
-        return Instances.orthogonalData().flatMap(d -> {
-            Problem p = Instances.relu(d, 2, Loss.SQUARE);
-            return Instances.balancedInit(p, 0.3).map(t -> Instances.flow("random orthogonal", p, t, 2));
+    /** Two-neuron gradient flows of horizon 2 from balanced initializations of scale 0.3 on the data. */
+    static Arbitrary<Experiment> smallFlows(Arbitrary<FiniteDataset> data, Loss loss, String name) {
+        return data.flatMap(d -> {
+            Problem p = Instances.relu(d, 2, loss);
+            return Instances.balancedInit(p, 0.3).map(t -> Instances.flow(name, p, t, 2));
         });
     }
 
+    static BalancednessClaim balancedness(String id, String paper, Experiment e) {
+        return new BalancednessClaim(id, paper, "balancedness", e.problem(), e.theta0(), e.horizon(),
+                BalancednessClaim.balancedness(e.problem().layout()), "a_j^2 - |w_j|^2");
+    }
+
+    @Provide Arbitrary<Experiment> orthogonalFlows() { return smallFlows(Instances.orthogonalData(), Loss.SQUARE, "random orthogonal"); }
+
     @Property(tries = 4, seed = "101")
     void balancednessIsCertifiedOnRandomOrthogonalInstances(@ForAll("orthogonalFlows") Experiment e) {
-        holds(new BalancednessClaim("P2.1", "boursier-2022", "balancedness", e.problem(), e.theta0(), e.horizon(),
-                BalancednessClaim.balancedness(e.problem().layout()), "a_j^2 - |w_j|^2"), e);
+        holds(balancedness("P2.1", "boursier-2022", e), e);
     }
 
     @Property(tries = 6, seed = "102")
@@ -219,17 +226,11 @@ class ClaimProperties {
         assertTrue(r.verdict() != Verdict.VIOLATED, c.id() + ": " + r.summary() + (instance == null ? "" : "\n--- the instance as a spec ---\n" + SpecLoader.toYaml(instance)));
     }
 
-    @Provide Arbitrary<Experiment> smallTwoPoint() {
-        return Instances.twoPoints().flatMap(d -> {
-            Problem p = Instances.relu(d, 2, Loss.EXPONENTIAL);
-            return Instances.balancedInit(p, 0.3).map(t -> Instances.flow("random two-point", p, t, 2));
-        });
-    }
+    @Provide Arbitrary<Experiment> smallTwoPoint() { return smallFlows(Instances.twoPoints(), Loss.EXPONENTIAL, "random two-point"); }
 
     @Property(tries = 2, seed = "114")
     void balancednessIsCertifiedOnRandomTwoPointInstances(@ForAll("smallTwoPoint") Experiment e) {
-        holds(new BalancednessClaim("P1.1", "wang-ma-2023", "balancedness", e.problem(), e.theta0(), e.horizon(),
-                BalancednessClaim.balancedness(e.problem().layout()), "a_j^2 - |w_j|^2"), e);
+        holds(balancedness("P1.1", "wang-ma-2023", e), e);
     }
 
     @Property(tries = 3, seed = "115")

@@ -54,7 +54,7 @@ final class EncloseCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "K", description = "For GD specs: iterations to enclose (default: the spec's steps).")
     Long steps;
 
-    @Option(names = "--order", paramLabel = "N", description = "Taylor order (default 20, or 12 from 30 variables on).")
+    @Option(names = "--order", paramLabel = "N", description = "Taylor order (default 20, or 8 from 30 variables on).")
     Integer order;
 
     @Option(names = "--set", paramLabel = "KIND", description = "Set representation: lohner (QR, default below 30 variables) or box.")

@@ -56,9 +56,8 @@ class ClaimProperties {
 
     @Property(tries = 6, seed = "102")
     void activationSetsOnlyShrinkOnRandomOrthogonalInstances(@ForAll("orthogonalFlows") Experiment e) {
-        ClaimResult r = new MonotoneActivationClaim(e.problem(), java.util.List.of(e.theta0()), e.horizon()).check(CTX);
         // an instance without a switch is INCONCLUSIVE by design; what must never happen is VIOLATED
-        assertTrue(r.verdict() != Verdict.VIOLATED, r.summary() + "\n" + SpecLoader.toYaml(e));
+        notViolated(new MonotoneActivationClaim(e.problem(), java.util.List.of(e.theta0()), e.horizon()), e);
     }
 
     @Property(tries = 5, seed = "103")
@@ -93,8 +92,7 @@ class ClaimProperties {
 
     @Property(tries = 4, seed = "106")
     void switchingRulesHoldOnRandomTwoPointInstances(@ForAll("twoPointFlows") Experiment e) {
-        ClaimResult r = new SwitchRulesClaim(e, false).check(CTX);
-        assertTrue(r.verdict() != Verdict.VIOLATED, r.summary() + "\n" + SpecLoader.toYaml(e));
+        notViolated(new SwitchRulesClaim(e, false), e);
     }
 
     /** Neuron 1 made positive and active on the positive samples, neuron 2 negative and active on the negative one. */
@@ -167,14 +165,12 @@ class ClaimProperties {
 
     @Property(tries = 3, seed = "108")
     void condensationAlignsWithPXPlusMinusQXMinus(@ForAll("twoPointBases") Experiment e) {
-        ClaimResult r = new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.CONDENSATION, e, 1e-4, 1).check(CTX);
-        assertTrue(r.verdict() != Verdict.VIOLATED, r.summary() + "\n" + SpecLoader.toYaml(e));
+        notViolated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.CONDENSATION, e, 1e-4, 1), e);
     }
 
     @Property(tries = 3, seed = "109")
     void firstEscapeSlopeIsOneOverR(@ForAll("twoPointBases") Experiment e) {
-        ClaimResult r = new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, e, 1e-4, 1).check(CTX);
-        assertTrue(r.verdict() != Verdict.VIOLATED, r.summary() + "\n" + SpecLoader.toYaml(e));
+        notViolated(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, e, 1e-4, 1), e);
     }
 
     @Property(tries = 20, seed = "110")

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
+import org.reluflow.symbolic.ScalarIntegralLoss.Kind;
+import org.reluflow.symbolic.ScalarIntegralLoss.Names;
+import org.reluflow.symbolic.ScalarIntegralLoss.Region;
+import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 
@@ -23,9 +27,6 @@ import org.matheclipse.core.interfaces.IExpr;
  */
 public final class CriticalPoints {
 
-    /** Type of a neuron on [a, b]. RIGHT: kink inside, w > 0; LEFT: kink inside, w < 0. */
-    public enum NeuronType { INACTIVE, ACTIVE, RIGHT, LEFT }
-
     /** An instance with exact rational data (Symja/Java rationals as strings, e.g. "1/2"). */
     public record Instance(BigFraction a, BigFraction b, BigFraction alpha, BigFraction beta, int width, boolean outputBias) {
         public Instance {
@@ -35,24 +36,46 @@ public final class CriticalPoints {
         public static Instance of(String a, String b, String alpha, String beta, int width, boolean outputBias) {
             return new Instance(q(a), q(b), q(alpha), q(beta), width, outputBias);
         }
-        /** Exact constant-fit level alpha^2 (b-a)^3 / 12, computed here only to label results. */
+        /** Exact level alpha^2 (b-a)^3 / (12 k^4) of the L_k family, computed here only to label results. */
         public BigFraction lk(int k) {
             BigFraction len = b.subtract(a);
             return alpha.multiply(alpha).multiply(len.pow(3)).divide(BigInteger.valueOf(12L * k * k * k * k));
         }
     }
 
-    /** The result of certifying one exact point. */
+    /** The result of certifying one exact point (values as Symja text: rationals, or exact algebraic numbers). */
     public record Certified(String label, String region, Map<String, String> point, String loss,
                             boolean gradientZero, String gradient, Classification classification) {}
 
-    /** A family of critical points of one region's polynomial, in the gauge described above. */
-    public record Family(String region, String parametrization, Map<String, String> gaugePoint, boolean insideRegion,
-                         String loss) {}
+    /**
+     * Whether a solution of the region's polynomial system lies in the open region it was solved in. PARTLY_INSIDE:
+     * a family with free parameters some of whose members lie inside (a witness was found and certified).
+     */
+    public enum Placement { INSIDE, PARTLY_INSIDE, OUTSIDE, UNDECIDED }
+
+    /**
+     * A family of critical points of one region's polynomial, in the gauge described above: the gauge point (values
+     * as Symja text; a variable missing from it is a free parameter of the family), its placement, and its loss.
+     */
+    public record Family(Region region, String parametrization, Map<String, IExpr> values, Placement placement,
+                         IExpr loss) {
+        /** Every gauge variable has a value: the family is exactly the rescaling orbit of one point. */
+        public boolean isolatedUpToRescaling(Instance in) { return values.size() == gaugeVariables(in, region).size(); }
+
+        /** The gauge point as text (a variable missing from it is a free parameter of the family). */
+        public Map<String, String> gaugePoint() {
+            Map<String, String> out = new LinkedHashMap<>();
+            values.forEach((k, val) -> out.put(k, val.toString()));
+            return out;
+        }
+    }
+
+    /** A critical family found inside its region, with the certificate of its representative (s_j = 1). */
+    public record Found(Family family, Certified certified) {}
 
     private final SymjaSession session;
 
-    public CriticalPoints(SymjaSession session) throws SymbolicException {
+    public CriticalPoints(SymjaSession session) {
         this.session = session;
     }
 
@@ -70,66 +93,58 @@ public final class CriticalPoints {
     }
 
     public static List<String> variables(Instance in) {
-        List<String> v = new ArrayList<>();
-        for (int j = 1; j <= in.width; j++) { v.add("w" + j); v.add("b" + j); v.add("v" + j); }
-        if (in.outputBias) v.add("c");
-        return v;
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < in.width; j++) { out.add(w(j)); out.add(b(j)); out.add(v(j)); }
+        if (in.outputBias) out.add("c");
+        return out;
     }
 
-    /** Neuron types and kink order of an exact point (kink exactly at a or b, or w = 0, is rejected: L is not C^2 there). */
-    static NeuronType[] types(Instance in, Map<String, BigFraction> p, List<Integer> order) {
-        NeuronType[] t = new NeuronType[in.width];
-        List<int[]> kinks = new ArrayList<>();
-        for (int j = 1; j <= in.width; j++) {
-            BigFraction w = p.get("w" + j), b = p.get("b" + j);
-            if (w.signum() == 0) throw new IllegalArgumentException("neuron " + j + " has w = 0 (degenerate; L is not C^2 there)");
-            BigFraction kink = b.negate().divide(w);
+    static String w(int j) { return "w" + (j + 1); }
+    static String b(int j) { return "b" + (j + 1); }
+    static String v(int j) { return "v" + (j + 1); }
+
+    private static Names names(Instance in) {
+        return new Names(CriticalPoints::v, CriticalPoints::w, CriticalPoints::b, in.outputBias ? "c" : null);
+    }
+
+    /** The region of an exact point (a kink exactly at a or b, or w = 0, is rejected: L is not C^2 there). */
+    static Region regionOf(Instance in, Map<String, BigFraction> p) {
+        List<Kind> kinds = new ArrayList<>();
+        List<Integer> inside = new ArrayList<>();
+        for (int j = 0; j < in.width; j++) {
+            BigFraction wj = p.get(w(j)), bj = p.get(b(j));
+            if (wj.signum() == 0) throw new IllegalArgumentException("neuron " + (j + 1) + " has w = 0 (degenerate; L is not C^2 there)");
+            BigFraction kink = bj.negate().divide(wj);
             if (kink.compareTo(in.a) == 0 || kink.compareTo(in.b) == 0)
-                throw new IllegalArgumentException("neuron " + j + " is semi-inactive (kink at an endpoint)");
+                throw new IllegalArgumentException("neuron " + (j + 1) + " is semi-inactive (kink at an endpoint)");
             if (kink.compareTo(in.a) > 0 && kink.compareTo(in.b) < 0) {
-                t[j - 1] = w.signum() > 0 ? NeuronType.RIGHT : NeuronType.LEFT;
-                kinks.add(new int[] {j});
+                kinds.add(wj.signum() > 0 ? Kind.RIGHT : Kind.LEFT);
+                inside.add(j);
             } else {
                 BigFraction mid = in.a.add(in.b).divide(2);
-                t[j - 1] = w.multiply(mid).add(b).signum() > 0 ? NeuronType.ACTIVE : NeuronType.INACTIVE;
+                kinds.add(wj.multiply(mid).add(bj).signum() > 0 ? Kind.ACTIVE : Kind.INACTIVE);
             }
         }
-        kinks.sort(Comparator.comparing(k -> p.get("b" + k[0]).negate().divide(p.get("w" + k[0]))));
-        for (int[] k : kinks) order.add(k[0]);
-        return t;
+        inside.sort(Comparator.comparing(j -> p.get(b(j)).negate().divide(p.get(w(j)))));
+        return new Region(List.copyOf(kinds), List.copyOf(inside));
     }
 
-    /** Symja text of L in the region given by neuron types and the left-to-right kink order (neuron indices). */
-    public static String lossText(Instance in, NeuronType[] types, List<Integer> order) {
-        StringBuilder sb = new StringBuilder("Plus[0");
-        int m = order.size();
-        for (int seg = 0; seg <= m; seg++) {
-            String lo = seg == 0 ? sym(in.a) : "(-b" + order.get(seg - 1) + "/w" + order.get(seg - 1) + ")";
-            String hi = seg == m ? sym(in.b) : "(-b" + order.get(seg) + "/w" + order.get(seg) + ")";
-            StringBuilder r = new StringBuilder(in.outputBias ? "c" : "0");
-            for (int j = 1; j <= in.width; j++) {
-                NeuronType ty = types[j - 1];
-                int pos = order.indexOf(j);
-                boolean on = ty == NeuronType.ACTIVE || (ty == NeuronType.RIGHT && seg > pos) || (ty == NeuronType.LEFT && seg <= pos);
-                if (on) r.append("+v").append(j).append("*(w").append(j).append("*x+b").append(j).append(")");
-            }
-            r.append("-").append(sym(in.alpha)).append("*x-").append(sym(in.beta));
-            sb.append(", polyInt[Expand[(").append(r).append(")^2], x, ").append(lo).append(", ").append(hi).append("]");
-        }
-        return sb.append("]").toString();
+    /** Symja text of L in the region (the shared piecewise integral of {@link ScalarIntegralLoss}). */
+    public static String lossText(Instance in, Region region) {
+        return ScalarIntegralLoss.piecewise(sym(in.a), sym(in.b), sym(in.alpha), sym(in.beta), region, names(in));
     }
 
-    static String describe(NeuronType[] types, List<Integer> order) {
-        StringBuilder sb = new StringBuilder();
-        for (int j = 1; j <= types.length; j++) sb.append(j > 1 ? ", " : "").append("n").append(j).append('=').append(types[j - 1]);
-        if (!order.isEmpty()) sb.append("; kinks left to right: ").append(order);
-        return sb.toString();
-    }
-
-    static String rules(Map<String, BigFraction> p) {
+    private static String rules(Map<String, IExpr> p) {
         StringBuilder sb = new StringBuilder("{");
-        p.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(k).append(" -> ").append(sym(v)));
+        // FullForm re-enters Symja safely; toString() prints Sqrt(2), which strict syntax reads as a product
+        p.forEach((k, val) -> sb.append(sb.length() > 1 ? ", " : "").append(k).append(" -> ").append(val.fullFormString()));
         return sb.append("}").toString();
+    }
+
+    private Map<String, IExpr> exact(Map<String, BigFraction> p) throws SymbolicException {
+        Map<String, IExpr> out = new LinkedHashMap<>();
+        for (var e : p.entrySet()) out.put(e.getKey(), session.eval(sym(e.getValue())));
+        return out;
     }
 
     /**
@@ -140,59 +155,69 @@ public final class CriticalPoints {
      * (#full - #reduced) extra zero modes, one per rescaled neuron plus three per dead neuron.
      */
     public Certified certify(String label, Instance in, Map<String, BigFraction> point) throws SymbolicException {
-        for (String v : variables(in))
-            if (!point.containsKey(v)) throw new IllegalArgumentException("point misses " + v);
-        List<Integer> order = new ArrayList<>();
-        NeuronType[] types = types(in, point, order);
+        for (String var : variables(in))
+            if (!point.containsKey(var)) throw new IllegalArgumentException("point misses " + var);
+        Region region = regionOf(in, point);
         Map<String, BigFraction> red = new LinkedHashMap<>();
-        int sym = 0, flat = 0;
-        for (int j = 1; j <= in.width; j++) {
-            BigFraction w = point.get("w" + j), b = point.get("b" + j), v = point.get("v" + j);
-            switch (types[j - 1]) {
-                case RIGHT, LEFT -> { red.put("b" + j, b.divide(w.abs())); red.put("v" + j, v.multiply(w.abs())); sym++; }
+        for (int j = 0; j < in.width; j++) {
+            BigFraction wj = point.get(w(j)), bj = point.get(b(j)), vj = point.get(v(j));
+            switch (region.kinds().get(j)) {
+                case RIGHT, LEFT -> { red.put(b(j), bj.divide(wj.abs())); red.put(v(j), vj.multiply(wj.abs())); }
                 case ACTIVE -> {
-                    if (v.signum() == 0) throw new IllegalArgumentException("active neuron " + j + " has v = 0: not covered by the reduced coordinates");
-                    red.put("w" + j, w.multiply(v)); red.put("b" + j, b.multiply(v)); sym++;
+                    if (vj.signum() == 0) throw new IllegalArgumentException("active neuron " + (j + 1) + " has v = 0: not covered by the reduced coordinates");
+                    red.put(w(j), wj.multiply(vj)); red.put(b(j), bj.multiply(vj));
                 }
-                case INACTIVE -> flat += 3;
+                case INACTIVE -> { /* does not enter L */ }
             }
         }
         if (in.outputBias) red.put("c", point.get("c"));
-        String fl = "{" + String.join(", ", red.keySet()) + "}";
-        String pt = rules(red);
-        definePolyInt();
-        session.eval("crR = Expand[(" + lossText(in, types, order) + ") /. " + gauge(in, types, null) + "]");
-        IExpr loss = session.eval("crR /. " + pt);
-        IExpr grad = session.eval("D[crR, {" + fl + "}] /. " + pt);
-        boolean zero = grad instanceof IAST g && g.forAll(IExpr::isZero);
-        IExpr hess = session.eval("D[crR, {" + fl + ", 2}] /. " + pt);
-        int extra = variables(in).size() - red.size();
-        Classification cls = Classification.of(session, hess, sym + flat, extra);
         Map<String, String> shown = new LinkedHashMap<>();
-        point.forEach((k, v) -> shown.put(k, v.toString().replace(" ", "")));
-        return new Certified(label, describe(types, order), shown, loss.toString(), zero, grad.toString(), cls);
+        point.forEach((k, val) -> shown.put(k, val.toString().replace(" ", "")));
+        return certifyReduced(label, in, region, exact(red), shown);
     }
 
-    private void definePolyInt() throws SymbolicException {
-        // re-defined on every use: a session that hit its time limit restarts without user definitions
-        session.eval("polyInt[q_, x_, lo_, hi_] := Module[{cl = CoefficientList[q, x], k}, "
-                + "Total[Table[cl[[k]]*(hi^k - lo^k)/k, {k, 1, Length[cl]}]]]");
+    private Certified certifyReduced(String label, Instance in, Region region, Map<String, IExpr> reduced,
+                                     Map<String, String> shown) throws SymbolicException {
+        int rescaled = 0, flat = 0;
+        for (Kind k : region.kinds()) if (k == Kind.INACTIVE) flat += 3; else rescaled++;
+        boolean rational = reduced.values().stream().allMatch(IExpr::isRational);
+        String fl = "{" + String.join(", ", reduced.keySet()) + "}";
+        String pt = rules(reduced);
+        ScalarIntegralLoss.definePolyInt(session);
+        session.eval("crR = Expand[(" + lossText(in, region) + ") /. " + gauge(in, region, null) + "]");
+        // at algebraic points Simplify may leave an exact zero unrecognised: the gradient then reads as nonzero
+        // (never the reverse), and the Hessian's inertia is reported UNCERTIFIED by Classification
+        String exactly = rational ? "" : "Simplify@";
+        IExpr loss = session.eval(exactly + "(crR /. " + pt + ")");
+        IExpr grad = session.eval("Map[" + (rational ? "Identity" : "Simplify") + ", D[crR, {" + fl + "}] /. " + pt + "]");
+        boolean zero = grad instanceof IAST g && g.forAll(IExpr::isZero);
+        IExpr hess = session.eval("D[crR, {" + fl + ", 2}] /. " + pt);
+        int extra = variables(in).size() - reduced.size();
+        Classification cls = Classification.of(session, hess, rescaled + flat, extra);
+        return new Certified(label, region.toString(), shown, loss.toString(), zero, grad.toString(), cls);
     }
 
     /** Gauge substitution (v = 1 for ACTIVE, w = +-1 for kink neurons); fills {@code free} with the remaining variables. */
-    static String gauge(Instance in, NeuronType[] types, List<String> free) {
+    static String gauge(Instance in, Region region, List<String> free) {
         List<String> f = free == null ? new ArrayList<>() : free;
-        StringBuilder gauge = new StringBuilder("{");
-        for (int j = 1; j <= in.width; j++) {
-            switch (types[j - 1]) {
-                case ACTIVE -> { gauge.append("v").append(j).append(" -> 1, "); f.add("w" + j); f.add("b" + j); }
-                case RIGHT -> { gauge.append("w").append(j).append(" -> 1, "); f.add("b" + j); f.add("v" + j); }
-                case LEFT -> { gauge.append("w").append(j).append(" -> -1, "); f.add("b" + j); f.add("v" + j); }
+        List<String> rules = new ArrayList<>();
+        for (int j = 0; j < in.width; j++) {
+            switch (region.kinds().get(j)) {
+                case ACTIVE -> { rules.add(v(j) + " -> 1"); f.add(w(j)); f.add(b(j)); }
+                case RIGHT -> { rules.add(w(j) + " -> 1"); f.add(b(j)); f.add(v(j)); }
+                case LEFT -> { rules.add(w(j) + " -> -1"); f.add(b(j)); f.add(v(j)); }
                 case INACTIVE -> { /* does not enter L */ }
             }
         }
         if (in.outputBias) f.add("c");
-        return gauge.length() > 1 ? gauge.substring(0, gauge.length() - 2) + "}" : "{}";
+        return "{" + String.join(", ", rules) + "}";
+    }
+
+    /** The variables left free by the gauge of a region. */
+    public static List<String> gaugeVariables(Instance in, Region region) {
+        List<String> free = new ArrayList<>();
+        gauge(in, region, free);
+        return free;
     }
 
     /** Exact point of the L_k configuration (k odd, k - 1 kink neurons; extra neurons dead), c fixed by int r = 0. */
@@ -203,94 +228,330 @@ public final class CriticalPoints {
         Map<String, BigFraction> p = new LinkedHashMap<>();
         BigFraction len = in.b.subtract(in.a);
         BigFraction slope = in.alpha.multiply(2).divide(k);
-        for (int i = 1; i <= in.width; i++) {
-            if (i <= k - 1) {
-                BigFraction ti = in.a.add(len.multiply(i).divide(k));
-                boolean right = i % 2 == 1;
-                p.put("w" + i, right ? BigFraction.ONE : BigFraction.MINUS_ONE);
-                p.put("b" + i, right ? ti.negate() : ti);
-                p.put("v" + i, right ? slope : slope.negate());
+        for (int j = 0; j < in.width; j++) {
+            if (j < k - 1) {
+                BigFraction tj = in.a.add(len.multiply(j + 1).divide(k));
+                boolean right = j % 2 == 0;
+                p.put(w(j), right ? BigFraction.ONE : BigFraction.MINUS_ONE);
+                p.put(b(j), right ? tj.negate() : tj);
+                p.put(v(j), right ? slope : slope.negate());
             } else { // dead: kink beyond b, inactive on [a, b]
-                p.put("w" + i, BigFraction.ONE);
-                p.put("b" + i, in.b.abs().add(in.a.abs()).add(1).negate());
-                p.put("v" + i, BigFraction.ONE);
+                p.put(w(j), BigFraction.ONE);
+                p.put(b(j), in.b.abs().add(in.a.abs()).add(1).negate());
+                p.put(v(j), BigFraction.ONE);
             }
         }
         // c from int r = 0, i.e. dL/dc = 0, which is linear in c: solve it in Symja
-        List<Integer> order = new ArrayList<>();
         p.put("c", BigFraction.ZERO);
-        NeuronType[] types = types(in, p, order);
+        Region region = regionOf(in, p);
         p.remove("c");
-        definePolyInt();
-        session.eval("crL = Expand[(" + lossText(in, types, order) + ") /. " + rules(p) + "]");
+        ScalarIntegralLoss.definePolyInt(session);
+        session.eval("crL = Expand[(" + lossText(in, region) + ") /. " + rules(exact(p)) + "]");
         IExpr sol = session.eval("c /. First[Solve[D[crL, c] == 0, c]]");
         p.put("c", q(sol.toString()));
         return p;
     }
 
     /**
-     * Solves grad L = 0 in one region in the gauge (v_j = 1 for ACTIVE, w_j = +-1 for kink neurons) with Solve, and
-     * through a Groebner basis when Solve gives nothing. Solutions are reported as rescaling families.
+     * Solves grad L = 0 in one region, in the gauge (v_j = 1 for ACTIVE, w_j = +-1 for kink neurons). In the gauge, L
+     * is quadratic in the "linear" variables (c, the slopes v_j of kink neurons, (w_j, b_j) of active neurons) with
+     * coefficients polynomial in the kink positions b_j. Since dL/db_j = v_j E_j with E_j = 2 int_{side j} r, the
+     * system splits into branches by which kink neurons have v_j = 0; each branch is
+     * {dL/d(linear) = 0, E_j = 0 or dL/dv_j = 0}, whose lex Groebner basis (linear variables first) contains the
+     * elimination ideal in the kink positions alone. That ideal is solved first, then the linear variables at each
+     * kink solution. (Solving the whole system at once, or eliminating by substitution, runs out of time already at
+     * two kink neurons.) Kink solutions outside the region are kept, marked OUTSIDE, without the linear part.
      */
-    public List<Family> solveRegion(Instance in, NeuronType[] types, List<Integer> order) throws SymbolicException {
-        List<String> free = new ArrayList<>();
-        String g = gauge(in, types, free);
-        definePolyInt();
-        String fl = "{" + String.join(", ", free) + "}";
-        session.eval("crR = Expand[(" + lossText(in, types, order) + ") /. " + g + "]");
-        session.eval("crG = D[crR, {" + fl + "}]");
-        IExpr sols = session.eval("Quiet[Solve[Thread[crG == 0], " + fl + "]]");
-        if (!(sols instanceof IAST s && s.isList() && s.argSize() > 0 && s.arg1().isList() && ((IAST) s.arg1()).argSize() == free.size())) {
-            session.eval("crB = GroebnerBasis[crG, " + fl + "]");
-            sols = session.eval("Quiet[Solve[Thread[crB == 0], " + fl + "]]");
-        }
-        List<Family> out = new ArrayList<>();
-        if (!(sols instanceof IAST list) || !list.isList()) return out;
-        for (int i = 1; i <= list.argSize(); i++) {
-            IExpr sol = list.get(i);
-            Map<String, String> vals = new LinkedHashMap<>();
-            Map<String, BigFraction> exact = new LinkedHashMap<>();
-            boolean rational = true;
-            for (String v : free) {
-                IExpr val = session.eval(v + " /. " + sol);
-                vals.put(v, val.toString());
-                if (val.isRational()) exact.put(v, q(val.toString())); else rational = false;
+    public List<Family> solveRegion(Instance in, Region region) throws SymbolicException {
+        List<String> linear = new ArrayList<>(), kinkVars = new ArrayList<>();
+        List<Integer> kinkNeurons = new ArrayList<>();
+        for (int j = 0; j < in.width; j++) {
+            switch (region.kinds().get(j)) {
+                case ACTIVE -> { linear.add(w(j)); linear.add(b(j)); }
+                case RIGHT, LEFT -> { linear.add(v(j)); kinkVars.add(b(j)); kinkNeurons.add(j); }
+                case INACTIVE -> { }
             }
-            boolean inside = rational && inside(in, types, order, exact);
-            IExpr lv = session.eval("Together[crR /. " + sol + "]");
-            out.add(new Family(describe(types, order), parametrization(in, types, vals), vals, inside, lv.toString()));
+        }
+        if (in.outputBias) linear.add("c");
+        ScalarIntegralLoss.definePolyInt(session);
+        session.eval("crR = Expand[(" + lossText(in, region) + ") /. " + gauge(in, region, null) + "]");
+        List<Family> out = new ArrayList<>();
+        for (int mask = 0; mask < 1 << kinkNeurons.size(); mask++) {
+            List<String> lin = new ArrayList<>(linear), eqs = new ArrayList<>(), zero = new ArrayList<>();
+            for (int i = 0; i < kinkNeurons.size(); i++) {
+                int j = kinkNeurons.get(i);
+                if ((mask >> i & 1) == 1) { lin.remove(v(j)); zero.add(v(j) + " -> 0"); eqs.add("D[crR, " + v(j) + "]"); }
+                else eqs.add("Cancel[D[crR, " + b(j) + "]/" + v(j) + "]");
+            }
+            for (String x : lin) eqs.add("D[crR, " + x + "]");
+            session.eval("crE = Expand[{" + String.join(", ", eqs) + "} /. {" + String.join(", ", zero) + "}]");
+            Map<String, IExpr> fixed = new LinkedHashMap<>();
+            for (String z : zero) fixed.put(z.substring(0, z.indexOf(' ')), F.C0);
+            for (Map<String, IExpr> sol : solveBranch(lin, kinkVars, g -> placement(in, region, g))) {
+                Map<String, IExpr> all = new LinkedHashMap<>(fixed);
+                all.putAll(sol);
+                Map<String, IExpr> ordered = new LinkedHashMap<>();
+                for (String x : gaugeVariables(in, region)) if (all.containsKey(x)) ordered.put(x, all.get(x));
+                if (out.stream().anyMatch(f -> f.values().equals(ordered))) continue;
+                Placement place = placement(in, region, ordered);
+                IExpr loss = session.eval("Simplify[crR /. " + rules(ordered) + "]");
+                out.add(new Family(region, parametrization(in, region, ordered), ordered, place, loss));
+            }
         }
         return out;
     }
 
-    private static boolean inside(Instance in, NeuronType[] types, List<Integer> order, Map<String, BigFraction> g) {
-        BigFraction prev = in.a;
-        for (int j : order) {
-            BigFraction sign = types[j - 1] == NeuronType.RIGHT ? BigFraction.ONE : BigFraction.MINUS_ONE;
-            BigFraction t = g.get("b" + j).negate().divide(sign);
-            if (t.compareTo(prev) <= 0 || t.compareTo(in.b) >= 0) return false;
-            prev = t;
+    /**
+     * Solutions of crE = 0: kink positions from the elimination ideal first, then the linear variables from the
+     * whole lex Groebner basis at each kink solution (the basis is triangular; Solve on crE itself returns nothing
+     * for consistent systems with a parameter left free).
+     */
+    private List<Map<String, IExpr>> solveBranch(List<String> lin, List<String> kinkVars, PlacementOf placement) throws SymbolicException {
+        List<Map<String, IExpr>> out = new ArrayList<>();
+        List<String> all = new ArrayList<>(lin);
+        all.addAll(kinkVars);
+        if (all.isEmpty()) {
+            if (session.eval("AllTrue[crE, PossibleZeroQ]").isTrue()) out.add(new LinkedHashMap<>());
+            return out;
         }
-        for (int j = 1; j <= types.length; j++) {
-            if (types[j - 1] != NeuronType.ACTIVE) continue;
-            BigFraction w = g.get("w" + j), b = g.get("b" + j);
-            if (w.multiply(in.a).add(b).signum() <= 0 || w.multiply(in.b).add(b).signum() <= 0) return false;
-        }
-        return true;
-    }
-
-    private static String parametrization(Instance in, NeuronType[] types, Map<String, String> v) {
-        List<String> parts = new ArrayList<>();
-        for (int j = 1; j <= in.width; j++) {
-            switch (types[j - 1]) {
-                case ACTIVE -> parts.add("v" + j + " = s" + j + ", w" + j + " = (" + v.get("w" + j) + ")/s" + j
-                        + ", b" + j + " = (" + v.get("b" + j) + ")/s" + j);
-                case RIGHT, LEFT -> parts.add("w" + j + " = " + (types[j - 1] == NeuronType.LEFT ? "-" : "") + "s" + j
-                        + ", b" + j + " = (" + v.get("b" + j) + ")*s" + j + ", v" + j + " = (" + v.get("v" + j) + ")/s" + j);
-                case INACTIVE -> parts.add("(w" + j + ", b" + j + ", v" + j + ") any with w" + j + " x + b" + j + " < 0 on [a, b]");
+        session.eval("crB = GroebnerBasis[crE, {" + String.join(", ", all) + "}]");
+        String freeOfLinear = lin.isEmpty() ? "True" : String.join(" && ", lin.stream().map(x -> "FreeQ[#, " + x + "]").toList());
+        session.eval("crK = Select[crB, " + freeOfLinear + " &]");
+        List<IExpr> kinkSolutions = kinkVars.isEmpty() || session.eval("crK === {}").isTrue() ? List.of(F.CEmptyList)
+                : lists(session.eval("Quiet[Solve[Thread[crK == 0], {" + String.join(", ", kinkVars) + "}]]"));
+        for (IExpr ks : kinkSolutions) {
+            Map<String, IExpr> kinks = toMap(ks);
+            // kinks off the open region need no linear part (and Solve with them can be slow)
+            if (lin.isEmpty() || placement.apply(kinks) == Placement.OUTSIDE) { out.add(kinks); continue; }
+            IExpr linSols = session.eval("Quiet[Solve[Thread[DeleteCases[Expand[crB /. " + rules(kinks) + "], 0] == 0], {"
+                    + String.join(", ", lin) + "}]]");
+            for (IExpr ls : lists(linSols)) {
+                Map<String, IExpr> m = new LinkedHashMap<>(kinks);
+                m.putAll(toMap(ls));
+                out.add(m);
             }
         }
-        if (in.outputBias) parts.add("c = " + v.get("c"));
-        return String.join("; ", parts) + (parts.isEmpty() ? "" : "; s_j > 0 (s_j != 0 for active neurons)");
+        return out;
+    }
+
+    private interface PlacementOf { Placement apply(Map<String, IExpr> values) throws SymbolicException; }
+
+    private static List<IExpr> lists(IExpr solutions) {
+        List<IExpr> out = new ArrayList<>();
+        if (solutions instanceof IAST list && list.isList())
+            for (int i = 1; i <= list.argSize(); i++) if (list.get(i).isList()) out.add(list.get(i));
+        return out;
+    }
+
+    private static Map<String, IExpr> toMap(IExpr solution) {
+        Map<String, IExpr> m = new LinkedHashMap<>();
+        if (solution instanceof IAST rules)
+            for (int i = 1; i <= rules.argSize(); i++)
+                if (rules.get(i).isRuleAST()) m.put(((IAST) rules.get(i)).arg1().toString(), ((IAST) rules.get(i)).arg2());
+        return m;
+    }
+
+    /**
+     * Placement of gauge values in the open region: kinks strictly ordered inside (a, b), active neurons' lines
+     * without a zero on [a, b]. Rational conditions are decided exactly. Symja's Sign is numeric, and wrong on exact
+     * algebraic zeros (Sign[Sqrt[2] + Sqrt[3] - Sqrt[5 + 2 Sqrt[6]]] gives 1), so an irrational condition is decided
+     * by a 50-digit evaluation only when its value exceeds 1e-30 in magnitude, and is UNDECIDED otherwise, as is a
+     * condition that still holds a free parameter.
+     */
+    private Placement placement(Instance in, Region region, Map<String, IExpr> g) throws SymbolicException {
+        // a < t_1 < ... < t_K < b, written with every implied pair so that a family fixing one kink at a or b,
+        // or two kinks together, is OUTSIDE even while other parameters are free
+        List<String> positive = new ArrayList<>(), chain = new ArrayList<>();
+        chain.add(sym(in.a));
+        for (int j : region.kinkOrder()) chain.add(kinkPosition(region, j));
+        chain.add(sym(in.b));
+        for (int i = 0; i < chain.size(); i++)
+            for (int k = i + 1; k < chain.size(); k++) if (i > 0 || k < chain.size() - 1) positive.add(chain.get(k) + " - " + chain.get(i));
+        for (int j = 0; j < in.width; j++)
+            if (region.kinds().get(j) == Kind.ACTIVE)
+                positive.add("(" + w(j) + "*" + sym(in.a) + " + " + b(j) + ")*(" + w(j) + "*" + sym(in.b) + " + " + b(j) + ")");
+        Placement p = Placement.INSIDE;
+        String r = rules(g);
+        for (String cond : positive) {
+            int sign = sign(session.eval("Together[(" + cond + ") /. " + r + "]"));
+            if (sign == 1) continue;
+            if (sign == 0 || sign == -1) return Placement.OUTSIDE;
+            p = Placement.UNDECIDED;
+        }
+        return p;
+    }
+
+    /** The kink -b_j/w_j of a kink neuron in the gauge w_j = +-1. */
+    private static String kinkPosition(Region region, int j) {
+        return region.kinds().get(j) == Kind.RIGHT ? "(-" + b(j) + ")" : b(j);
+    }
+
+    /** Sign of an exact number: -1, 0, 1; 2 when it is not decided (free symbols, or an irrational too near 0). */
+    private int sign(IExpr x) throws SymbolicException {
+        if (x.isRational()) return q(x.toString()).signum();
+        if (!x.isNumericFunction()) return 2;
+        IExpr n = session.eval("N[" + x.fullFormString() + ", 50]");
+        if (!n.isReal()) return 2;
+        double d = n.evalf();
+        return Math.abs(d) > 1e-30 ? (d > 0 ? 1 : -1) : 2;
+    }
+
+    private static String parametrization(Instance in, Region region, Map<String, IExpr> v) {
+        List<String> parts = new ArrayList<>();
+        java.util.function.Function<String, String> val = x -> "(" + (v.containsKey(x) ? v.get(x) : x) + ")";
+        for (int j = 0; j < in.width; j++) {
+            switch (region.kinds().get(j)) {
+                case ACTIVE -> parts.add(v(j) + " = s" + (j + 1) + ", " + w(j) + " = " + val.apply(w(j)) + "/s" + (j + 1)
+                        + ", " + b(j) + " = " + val.apply(b(j)) + "/s" + (j + 1));
+                case RIGHT, LEFT -> parts.add(w(j) + " = " + (region.kinds().get(j) == Kind.LEFT ? "-" : "") + "s" + (j + 1)
+                        + ", " + b(j) + " = " + val.apply(b(j)) + "*s" + (j + 1) + ", " + v(j) + " = " + val.apply(v(j)) + "/s" + (j + 1));
+                case INACTIVE -> parts.add("(" + w(j) + ", " + b(j) + ", " + v(j) + ") any with " + w(j) + " x + " + b(j) + " < 0 on [a, b]");
+            }
+        }
+        if (in.outputBias) parts.add("c = " + val.apply("c"));
+        String free = String.join(", ", gaugeVariables(in, region).stream().filter(x -> !v.containsKey(x)).toList());
+        return String.join("; ", parts) + (parts.isEmpty() ? "" : "; s_j != 0 for active neurons, s_j > 0 otherwise")
+                + (free.isEmpty() ? "" : "; free parameters (their gauge values): " + free);
+    }
+
+    /**
+     * Regions of a width-m network up to relabelling the neurons: each neuron's kind, and for kink neurons their
+     * left-to-right order. A region is kept when its neurons are sorted by (kind, kink position), so each class of
+     * permutation-equivalent regions appears once.
+     */
+    public static List<Region> regions(int width) {
+        List<Region> out = new ArrayList<>();
+        Kind[] all = Kind.values();
+        int total = (int) Math.pow(all.length, width);
+        for (int code = 0; code < total; code++) {
+            List<Kind> kinds = new ArrayList<>();
+            for (int j = 0, c = code; j < width; j++, c /= all.length) kinds.add(all[c % all.length]);
+            List<Integer> kinkNeurons = new ArrayList<>();
+            for (int j = 0; j < width; j++) if (kinds.get(j) == Kind.RIGHT || kinds.get(j) == Kind.LEFT) kinkNeurons.add(j);
+            for (List<Integer> order : permutations(kinkNeurons)) {
+                boolean canonical = true;
+                for (int j = 0; j + 1 < width && canonical; j++) {
+                    int c = kinds.get(j).compareTo(kinds.get(j + 1));
+                    canonical = c < 0 || (c == 0 && order.indexOf(j) <= order.indexOf(j + 1));
+                }
+                if (canonical) out.add(new Region(List.copyOf(kinds), List.copyOf(order)));
+            }
+        }
+        return out;
+    }
+
+    private static List<List<Integer>> permutations(List<Integer> items) {
+        if (items.isEmpty()) return List.of(List.of());
+        List<List<Integer>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<Integer> rest = new ArrayList<>(items);
+            int first = rest.remove(i);
+            for (List<Integer> p : permutations(rest)) {
+                List<Integer> l = new ArrayList<>();
+                l.add(first);
+                l.addAll(p);
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** What a survey of every region found, and the regions it could not finish (with the reason). */
+    public record Survey(List<Found> found, List<String> unresolved, int regions) {}
+
+    /**
+     * Every critical family inside its open region, over all regions of the instance (up to neuron relabelling),
+     * each with its representative certified: exact zero gradient, loss, Hessian inertia. Critical points on region
+     * boundaries (kink at a or b, coinciding kinks, w = 0) are not in scope: L is not C^2 there.
+     */
+    public Survey survey(Instance in, java.util.function.Consumer<String> progress) {
+        List<Found> found = new ArrayList<>();
+        List<String> unresolved = new ArrayList<>();
+        List<Region> regions = regions(in.width);
+        for (Region region : regions) {
+            progress.accept(region.toString());
+            try {
+                for (Family f : solveRegion(in, region)) {
+                    if (f.placement() == Placement.OUTSIDE) continue;
+                    if (f.placement() == Placement.INSIDE && f.isolatedUpToRescaling(in)) {
+                        found.add(new Found(f, certifyFamily(in, f)));
+                        continue;
+                    }
+                    Family witness = f.isolatedUpToRescaling(in) ? null : witness(in, f);
+                    found.add(witness == null ? new Found(f, null)
+                            : new Found(new Family(region, f.parametrization(), f.values(), Placement.PARTLY_INSIDE, f.loss()),
+                                        certifyFamily(in, witness)));
+                }
+            } catch (SymbolicException e) {
+                unresolved.add(region + ": " + e.getMessage());
+            }
+        }
+        return new Survey(found, unresolved, regions.size());
+    }
+
+    private static final String[] WITNESS_VALUES = {"0", "1/2", "-1/2", "1", "-1", "2", "-2", "1/3", "-1/3", "3", "-3", "5", "-5"};
+    private static final String[] WITNESS_FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "4/5", "1/7", "6/7", "2/5", "3/5"};
+
+    /**
+     * A member of a family with free parameters that lies inside its region, searched over small rationals for the
+     * free variables (free kinks: points of (a, b)), at most 400 combinations; null when none is found. The member
+     * is a point of the family, so certifying it certifies that the family meets the open region.
+     */
+    private Family witness(Instance in, Family f) throws SymbolicException {
+        Region region = f.region();
+        List<String> free = gaugeVariables(in, region).stream().filter(x -> !f.values().containsKey(x)).toList();
+        List<List<String>> candidates = new ArrayList<>();
+        for (String x : free) {
+            int kink = region.kinkOrder().stream().filter(j -> b(j).equals(x)).findFirst().orElse(-1);
+            if (kink < 0) { candidates.add(List.of(WITNESS_VALUES)); continue; }
+            List<String> ts = new ArrayList<>();
+            String sign = region.kinds().get(kink) == Kind.RIGHT ? "-" : "";
+            for (String fr : WITNESS_FRACTIONS) ts.add(sign + "(" + sym(in.a) + " + " + fr + "*" + sym(in.b.subtract(in.a)) + ")");
+            candidates.add(ts);
+        }
+        int combos = 1;
+        for (List<String> c : candidates) combos = Math.min(400, combos * c.size());
+        for (int code = 0; code < combos; code++) {
+            Map<String, IExpr> choice = new LinkedHashMap<>();
+            for (int i = 0, c = code; i < free.size(); c /= candidates.get(i).size(), i++)
+                choice.put(free.get(i), session.eval(candidates.get(i).get(c % candidates.get(i).size())));
+            Map<String, IExpr> member = new LinkedHashMap<>();
+            for (String x : gaugeVariables(in, region))
+                member.put(x, f.values().containsKey(x) ? session.eval("Together[" + f.values().get(x).fullFormString() + " /. " + rules(choice) + "]")
+                        : choice.get(x));
+            if (member.values().stream().allMatch(IExpr::isRational) && placement(in, region, member) == Placement.INSIDE)
+                return new Family(region, "member of: " + f.parametrization(), member, Placement.INSIDE, f.loss());
+        }
+        return null;
+    }
+
+    /** Certifies the representative s_j = 1 of an isolated family inside its region. */
+    public Certified certifyFamily(Instance in, Family f) throws SymbolicException {
+        Region region = f.region();
+        Map<String, IExpr> g = f.values();
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (int j = 0; j < in.width; j++) {
+            switch (region.kinds().get(j)) {
+                case ACTIVE -> {
+                    // v = sign of the line on [a, b] (either sign is a point of the family), then (w, b) = v (p, q)
+                    int sign = sign(session.eval(w(j) + "*" + sym(in.a) + " + " + b(j) + " /. " + rules(g)));
+                    shown.put(w(j), session.eval(sign + "*" + g.get(w(j)).fullFormString()).toString());
+                    shown.put(b(j), session.eval(sign + "*" + g.get(b(j)).fullFormString()).toString());
+                    shown.put(v(j), Integer.toString(sign));
+                }
+                case RIGHT, LEFT -> {
+                    shown.put(w(j), region.kinds().get(j) == Kind.RIGHT ? "1" : "-1");
+                    shown.put(b(j), g.get(b(j)).toString());
+                    shown.put(v(j), g.get(v(j)).toString());
+                }
+                case INACTIVE -> {
+                    shown.put(w(j), "1");
+                    shown.put(b(j), sym(in.b.abs().add(in.a.abs()).add(1).negate()).replaceAll("[()]", ""));
+                    shown.put(v(j), "1");
+                }
+            }
+        }
+        if (in.outputBias) shown.put("c", g.get("c").toString());
+        return certifyReduced("critical family in " + region, in, region, g, shown);
     }
 }

@@ -2,6 +2,7 @@ package org.reluflow.symbolic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.reluflow.model.Architecture;
 import org.reluflow.model.IntervalTarget;
 import org.reluflow.model.ParameterLayout;
@@ -54,27 +55,47 @@ public final class ScalarIntegralLoss {
         IntervalTarget t = target(problem);
         Architecture arch = problem.architecture();
         if (!arch.hiddenBias()) throw new IllegalArgumentException("the scalar-input loss needs a hidden bias");
-        String a = Rationals.symja(t.a()), b = Rationals.symja(t.b());
+        return piecewise(Rationals.symja(t.a()), Rationals.symja(t.b()), Rationals.symja(t.alpha()), Rationals.symja(t.beta()),
+                region, arch.outputBias() ? Names.LAYOUT : Names.LAYOUT.withoutOutputBias());
+    }
+
+    /**
+     * Symja names of neuron j's output weight, input weight and bias (0-based j), and of the output bias (null when
+     * the network has none).
+     */
+    public record Names(IntFunction<String> outWeight, IntFunction<String> inWeight, IntFunction<String> bias, String outputBias) {
+        /** The names of {@link ParameterSymbols}: a1, w1x1, b1, c. */
+        public static final Names LAYOUT = new Names(ParameterSymbols::a, j -> ParameterSymbols.w(j, 0), ParameterSymbols::b,
+                ParameterSymbols.C);
+
+        public Names withoutOutputBias() { return new Names(outWeight, inWeight, bias, null); }
+    }
+
+    /**
+     * The piecewise integral itself, shared by the field derivation and the exact critical-point solver: int over
+     * [a, b] (Symja texts of exact numbers) of (c + sum of the neurons on in each piece - alpha x - beta)^2, one
+     * polyInt per piece between consecutive breakpoints. Needs {@link #definePolyInt} in the session.
+     */
+    public static String piecewise(String a, String b, String alpha, String beta, Region region, Names names) {
         List<String> points = new ArrayList<>();
         points.add(a);
-        for (int j : region.kinkOrder()) points.add(kink(j));
+        for (int j : region.kinkOrder()) points.add("(-" + names.bias().apply(j) + "/" + names.inWeight().apply(j) + ")");
         points.add(b);
         StringBuilder sum = new StringBuilder();
         for (int piece = 0; piece + 1 < points.size(); piece++) {
-            StringBuilder n = new StringBuilder(arch.outputBias() ? ParameterSymbols.C : "0");
-            for (int j = 0; j < arch.width(); j++) {
-                Kind k = region.kinds().get(j);
+            StringBuilder n = new StringBuilder(names.outputBias() != null ? names.outputBias() : "0");
+            for (int j = 0; j < region.kinds().size(); j++) {
                 int pos = region.kinkOrder().indexOf(j) + 1; // breakpoint index of this neuron's kink
-                boolean on = switch (k) {
+                boolean on = switch (region.kinds().get(j)) {
                     case ACTIVE -> true;
                     case INACTIVE -> false;
                     case RIGHT -> piece >= pos;   // active right of its kink
                     case LEFT -> piece < pos;     // active left of its kink
                 };
-                if (on) n.append(" + ").append(ParameterSymbols.a(j)).append("*(").append(ParameterSymbols.w(j, 0))
-                        .append("*x + ").append(ParameterSymbols.b(j)).append(")");
+                if (on) n.append(" + ").append(names.outWeight().apply(j)).append("*(").append(names.inWeight().apply(j))
+                        .append("*x + ").append(names.bias().apply(j)).append(")");
             }
-            String integrand = "Expand[(" + n + " - " + Rationals.symja(t.alpha()) + "*x - " + Rationals.symja(t.beta()) + ")^2]";
+            String integrand = "Expand[(" + n + " - " + alpha + "*x - " + beta + ")^2]";
             if (sum.length() > 0) sum.append(" + ");
             sum.append("polyInt[").append(integrand).append(", x, ").append(points.get(piece)).append(", ").append(points.get(piece + 1)).append("]");
         }
@@ -86,8 +107,6 @@ public final class ScalarIntegralLoss {
         session.eval("polyInt[q_, x_, lo_, hi_] := Module[{cl = CoefficientList[q, x], k}, "
                 + "Total[Table[cl[[k]]*(hi^k - lo^k)/k, {k, 1, Length[cl]}]]]");
     }
-
-    private static String kink(int j) { return "(-" + ParameterSymbols.b(j) + "/" + ParameterSymbols.w(j, 0) + ")"; }
 
     static IntervalTarget target(Problem problem) {
         if (!(problem.data() instanceof IntervalTarget t)) throw new IllegalArgumentException("needs scalar interval data");

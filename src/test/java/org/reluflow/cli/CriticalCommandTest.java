@@ -36,6 +36,18 @@ class CriticalCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"loss\":\"1/12\"") && r.out().contains("\"loss\":\"1/972\""), r.out());
         assertTrue(r.out().contains("STRICT_SADDLE"), r.out());
+        // width 2: the region survey runs by default and finds L_3 by solving, certified inside its region
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(11, doc.get("regions_solved").asInt());
+        assertEquals(0, doc.get("unresolved_regions").size());
+        boolean l3 = false;
+        for (var f : doc.get("solved"))
+            l3 |= f.get("loss").asText().equals("1/972") && f.get("placement").asText().equals("INSIDE")
+                    && f.get("classification").asText().equals("STRICT_SADDLE") && f.get("gradient_zero").asBoolean();
+        assertTrue(l3, r.out());
+        assertTrue(r.err().contains("solving region"), "progress on stderr");
+        Run quiet = run("critical", spec.toString(), "--json", "--no-survey");
+        assertEquals(0, new com.fasterxml.jackson.databind.ObjectMapper().readTree(quiet.out()).get("regions_solved").asInt());
         assertEquals(2, run("critical", dir.resolve("missing.yaml").toString()).code());
     }
 }

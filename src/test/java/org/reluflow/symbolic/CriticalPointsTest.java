@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reluflow.symbolic.CriticalPoints.Instance;
-import org.reluflow.symbolic.CriticalPoints.NeuronType;
+import org.reluflow.symbolic.CriticalPoints.Placement;
+import org.reluflow.symbolic.ScalarIntegralLoss.Kind;
+import org.reluflow.symbolic.ScalarIntegralLoss.Region;
 
 class CriticalPointsTest {
 
@@ -26,12 +28,12 @@ class CriticalPointsTest {
     @Test void tinyCaseFindsTheRescalingFamilyThatPlainSolveMisses() throws Exception {
         // stack.md 2.d: one neuron, no output bias, target 2x - 1 on [0, 1], polynomial of the all-active region
         Instance in = Instance.of("0", "1", "2", "-1", 1, false);
-        var fams = cp.solveRegion(in, new NeuronType[] {NeuronType.ACTIVE}, List.of());
+        var fams = cp.solveRegion(in, new Region(List.of(Kind.ACTIVE), List.of()));
         var fam = fams.stream().filter(f -> f.gaugePoint().get("w1").equals("2")).findFirst().orElseThrow();
         assertEquals("-1", fam.gaugePoint().get("b1"));
         assertTrue(fam.parametrization().contains("w1 = (2)/s1") && fam.parametrization().contains("b1 = (-1)/s1"), fam.parametrization());
-        assertEquals("0", fam.loss()); // the polynomial's global minimum: a*w = 2, a*b = -1
-        assertFalse(fam.insideRegion(), "w x + b = 2x - 1 is not positive on all of [0, 1]");
+        assertTrue(fam.loss().isZero(), fam.loss().toString()); // the polynomial's global minimum: a*w = 2, a*b = -1
+        assertEquals(Placement.OUTSIDE, fam.placement(), "w x + b = 2x - 1 has a zero in [0, 1]");
         // plain Solve in all three variables misses it (the trap this guards against)
         session.eval("crLA = 1/3+a^2*b^2-1/3*a*w+a^2*b*w+1/3*a^2*w^2");
         String plain = session.eval("Solve[Thread[D[crLA, {{a, w, b}}] == 0], {a, w, b}]").toString();
@@ -64,6 +66,41 @@ class CriticalPointsTest {
         assertEquals(2, cert.zero(), "one zero mode per kink neuron (rescaling)");
         assertEquals(2, cert.negative());
         assertEquals(3, cert.positive());
+    }
+
+    @Test void l3IsFoundBySolvingEveryRegionOfTwoNeurons() throws Exception {
+        // target x on [0, 1]: no configuration is typed in; the survey solves each region's system
+        Instance in = Instance.of("0", "1", "1", "0", 2, true);
+        var survey = cp.survey(in, r -> { });
+        assertTrue(survey.unresolved().isEmpty(), survey.unresolved().toString());
+        assertEquals(11, survey.regions(), "4 kinds for 2 neurons, with kink orders, up to relabelling");
+        var l3 = survey.found().stream().filter(f -> f.family().loss().isRational()
+                && CriticalPoints.q(f.family().loss().toString()).equals(in.lk(3))).toList();
+        assertEquals(1, l3.size(), survey.found().toString());
+        var found = l3.get(0);
+        assertEquals(new Region(List.of(Kind.RIGHT, Kind.LEFT), List.of(0, 1)), found.family().region());
+        assertEquals("-1/3", found.family().gaugePoint().get("b1"), "first kink at 1/3");
+        assertEquals("2/3", found.family().gaugePoint().get("b2"), "second kink at 2/3");
+        assertTrue(found.certified().gradientZero());
+        assertEquals(Classification.Kind.STRICT_SADDLE, found.certified().classification().kind());
+        assertEquals(2, found.certified().classification().certificate().negative());
+        // the constant fit (both neurons dead) and an exact fit (loss 0) are found too; every certified point is critical
+        assertTrue(survey.found().stream().anyMatch(f -> f.family().loss().toString().equals("1/12")
+                && f.family().region().kinds().equals(List.of(Kind.INACTIVE, Kind.INACTIVE))));
+        assertTrue(survey.found().stream().anyMatch(f -> f.family().loss().isZero() && f.certified() != null));
+        assertTrue(survey.found().stream().filter(f -> f.certified() != null).allMatch(f -> f.certified().gradientZero()));
+        // the L_3 saddle is the only certified critical level strictly between 0 and the constant fit
+        assertTrue(survey.found().stream().filter(f -> f.certified() != null && f.family().loss().isRational())
+                .map(f -> CriticalPoints.q(f.family().loss().toString()))
+                .allMatch(l -> l.signum() == 0 || l.equals(in.lk(1)) || l.equals(in.lk(3))));
+    }
+
+    @Test void regionsAreCountedUpToRelabelling() {
+        // one neuron: 4 kinds; two neurons: 10 unordered pairs of kinds plus the second order of (RIGHT, LEFT)
+        assertEquals(4, CriticalPoints.regions(1).size());
+        assertEquals(11, CriticalPoints.regions(2).size());
+        assertEquals(List.of(0, 1), CriticalPoints.regions(2).stream()
+                .filter(r -> r.kinds().equals(List.of(Kind.RIGHT, Kind.RIGHT))).findFirst().orElseThrow().kinkOrder());
     }
 
     @Test void l5ConfigurationCertifiedExactly() throws Exception {

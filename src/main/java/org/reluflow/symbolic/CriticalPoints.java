@@ -54,11 +54,12 @@ public final class CriticalPoints {
     public enum Placement { INSIDE, PARTLY_INSIDE, OUTSIDE, UNDECIDED }
 
     /**
-     * A family of critical points of one region's polynomial, in the gauge described above: the gauge point (values
-     * as Symja text; a variable missing from it is a free parameter of the family), its placement, and its loss.
+     * A family of critical points of one region's polynomial, in the gauge described above: the gauge point (a
+     * variable missing from it is a free parameter of the family), its placement, its loss, and a member inside the
+     * open region (every gauge variable rational, or the isolated point itself; null when none is known).
      */
     public record Family(Region region, String parametrization, Map<String, IExpr> values, Placement placement,
-                         IExpr loss) {
+                         IExpr loss, Map<String, IExpr> member) {
         /** Every gauge variable has a value: the family is exactly the rescaling orbit of one point. */
         public boolean isolatedUpToRescaling(Instance in) { return values.size() == gaugeVariables(in, region).size(); }
 
@@ -134,13 +135,6 @@ public final class CriticalPoints {
         return ScalarIntegralLoss.piecewise(sym(in.a), sym(in.b), sym(in.alpha), sym(in.beta), region, names(in));
     }
 
-    private static String rules(Map<String, IExpr> p) {
-        StringBuilder sb = new StringBuilder("{");
-        // FullForm re-enters Symja safely; toString() prints Sqrt(2), which strict syntax reads as a product
-        p.forEach((k, val) -> sb.append(sb.length() > 1 ? ", " : "").append(k).append(" -> ").append(val.fullFormString()));
-        return sb.append("}").toString();
-    }
-
     private Map<String, IExpr> exact(Map<String, BigFraction> p) throws SymbolicException {
         Map<String, IExpr> out = new LinkedHashMap<>();
         for (var e : p.entrySet()) out.put(e.getKey(), session.eval(sym(e.getValue())));
@@ -182,7 +176,7 @@ public final class CriticalPoints {
         for (Kind k : region.kinds()) if (k == Kind.INACTIVE) flat += 3; else rescaled++;
         boolean rational = reduced.values().stream().allMatch(IExpr::isRational);
         String fl = "{" + String.join(", ", reduced.keySet()) + "}";
-        String pt = rules(reduced);
+        String pt = Solutions.rules(reduced);
         ScalarIntegralLoss.definePolyInt(session);
         session.eval("crR = Expand[(" + lossText(in, region) + ") /. " + gauge(in, region, null) + "]");
         // at algebraic points Simplify may leave an exact zero unrecognised: the gradient then reads as nonzero
@@ -246,7 +240,7 @@ public final class CriticalPoints {
         Region region = regionOf(in, p);
         p.remove("c");
         ScalarIntegralLoss.definePolyInt(session);
-        session.eval("crL = Expand[(" + lossText(in, region) + ") /. " + rules(exact(p)) + "]");
+        session.eval("crL = Expand[(" + lossText(in, region) + ") /. " + Solutions.rules(exact(p)) + "]");
         IExpr sol = session.eval("c /. First[Solve[D[crL, c] == 0, c]]");
         p.put("c", q(sol.toString()));
         return p;
@@ -287,15 +281,16 @@ public final class CriticalPoints {
             session.eval("crE = Expand[{" + String.join(", ", eqs) + "} /. {" + String.join(", ", zero) + "}]");
             Map<String, IExpr> fixed = new LinkedHashMap<>();
             for (String z : zero) fixed.put(z.substring(0, z.indexOf(' ')), F.C0);
-            for (Map<String, IExpr> sol : solveBranch(lin, kinkVars, g -> placement(in, region, g))) {
+            for (Map<String, IExpr> sol : solveBranch(lin, kinkVars, g -> placement(in, region, g).placement())) {
                 Map<String, IExpr> all = new LinkedHashMap<>(fixed);
                 all.putAll(sol);
                 Map<String, IExpr> ordered = new LinkedHashMap<>();
                 for (String x : gaugeVariables(in, region)) if (all.containsKey(x)) ordered.put(x, all.get(x));
                 if (out.stream().anyMatch(f -> f.values().equals(ordered))) continue;
-                Placement place = placement(in, region, ordered);
-                IExpr loss = session.eval("Simplify[crR /. " + rules(ordered) + "]");
-                out.add(new Family(region, parametrization(in, region, ordered), ordered, place, loss));
+                OpenRegion.Decision place = placement(in, region, ordered);
+                IExpr loss = session.eval("Simplify[crR /. " + Solutions.rules(ordered) + "]");
+                out.add(new Family(region, parametrization(in, region, ordered), ordered, place.placement(), loss,
+                        place.member() == null ? null : member(ordered, place.member())));
             }
         }
         return out;
@@ -310,55 +305,39 @@ public final class CriticalPoints {
         List<Map<String, IExpr>> out = new ArrayList<>();
         List<String> all = new ArrayList<>(lin);
         all.addAll(kinkVars);
-        if (all.isEmpty()) {
-            if (session.eval("AllTrue[crE, PossibleZeroQ]").isTrue()) out.add(new LinkedHashMap<>());
-            return out;
-        }
+        if (all.isEmpty()) return Solutions.solve(session, "crE", all);
         session.eval("crB = GroebnerBasis[crE, {" + String.join(", ", all) + "}]");
         String freeOfLinear = lin.isEmpty() ? "True" : String.join(" && ", lin.stream().map(x -> "FreeQ[#, " + x + "]").toList());
-        session.eval("crK = Select[crB, " + freeOfLinear + " &]");
-        List<IExpr> kinkSolutions = kinkVars.isEmpty() || session.eval("crK === {}").isTrue() ? List.of(F.CEmptyList)
-                : lists(session.eval("Quiet[Solve[Thread[crK == 0], {" + String.join(", ", kinkVars) + "}]]"));
-        for (IExpr ks : kinkSolutions) {
-            Map<String, IExpr> kinks = toMap(ks);
+        List<Map<String, IExpr>> kinkSolutions = Solutions.solve(session, "Select[crB, " + freeOfLinear + " &]", kinkVars);
+        for (Map<String, IExpr> kinks : kinkSolutions) {
             // kinks off the open region need no linear part (and Solve with them can be slow)
             if (lin.isEmpty() || placement.apply(kinks) == Placement.OUTSIDE) { out.add(kinks); continue; }
-            IExpr linSols = session.eval("Quiet[Solve[Thread[DeleteCases[Expand[crB /. " + rules(kinks) + "], 0] == 0], {"
-                    + String.join(", ", lin) + "}]]");
-            for (IExpr ls : lists(linSols)) {
+            for (Map<String, IExpr> linear : Solutions.solve(session, "(crB /. " + Solutions.rules(kinks) + ")", lin)) {
                 Map<String, IExpr> m = new LinkedHashMap<>(kinks);
-                m.putAll(toMap(ls));
+                m.putAll(linear);
                 out.add(m);
             }
         }
         return out;
     }
 
-    private interface PlacementOf { Placement apply(Map<String, IExpr> values) throws SymbolicException; }
-
-    private static List<IExpr> lists(IExpr solutions) {
-        List<IExpr> out = new ArrayList<>();
-        if (solutions instanceof IAST list && list.isList())
-            for (int i = 1; i <= list.argSize(); i++) if (list.get(i).isList()) out.add(list.get(i));
-        return out;
-    }
-
-    private static Map<String, IExpr> toMap(IExpr solution) {
+    /** The family's values at the given free parameters, with the free parameters themselves. */
+    private Map<String, IExpr> member(Map<String, IExpr> values, Map<String, IExpr> free) throws SymbolicException {
         Map<String, IExpr> m = new LinkedHashMap<>();
-        if (solution instanceof IAST rules)
-            for (int i = 1; i <= rules.argSize(); i++)
-                if (rules.get(i).isRuleAST()) m.put(((IAST) rules.get(i)).arg1().toString(), ((IAST) rules.get(i)).arg2());
+        for (var e : values.entrySet())
+            m.put(e.getKey(), free.isEmpty() ? e.getValue() : session.eval("Together[" + e.getValue().fullFormString() + " /. " + Solutions.rules(free) + "]"));
+        m.putAll(free);
         return m;
     }
 
+    private interface PlacementOf { Placement apply(Map<String, IExpr> values) throws SymbolicException; }
+
     /**
-     * Placement of gauge values in the open region: kinks strictly ordered inside (a, b), active neurons' lines
-     * without a zero on [a, b]. Rational conditions are decided exactly. Symja's Sign is numeric, and wrong on exact
-     * algebraic zeros (Sign[Sqrt[2] + Sqrt[3] - Sqrt[5 + 2 Sqrt[6]]] gives 1), so an irrational condition is decided
-     * by a 50-digit evaluation only when its value exceeds 1e-30 in magnitude, and is UNDECIDED otherwise, as is a
-     * condition that still holds a free parameter.
+     * Placement of a family in the open region: kinks strictly ordered inside (a, b), active neurons' lines without a
+     * zero on [a, b], decided by {@link OpenRegion} (exactly for rational and affine conditions), with a member
+     * inside when one is known.
      */
-    private Placement placement(Instance in, Region region, Map<String, IExpr> g) throws SymbolicException {
+    private OpenRegion.Decision placement(Instance in, Region region, Map<String, IExpr> g) throws SymbolicException {
         // a < t_1 < ... < t_K < b, written with every implied pair so that a family fixing one kink at a or b,
         // or two kinks together, is OUTSIDE even while other parameters are free
         List<String> positive = new ArrayList<>(), chain = new ArrayList<>();
@@ -370,30 +349,22 @@ public final class CriticalPoints {
         for (int j = 0; j < in.width; j++)
             if (region.kinds().get(j) == Kind.ACTIVE)
                 positive.add("(" + w(j) + "*" + sym(in.a) + " + " + b(j) + ")*(" + w(j) + "*" + sym(in.b) + " + " + b(j) + ")");
-        Placement p = Placement.INSIDE;
-        String r = rules(g);
-        for (String cond : positive) {
-            int sign = sign(session.eval("Together[(" + cond + ") /. " + r + "]"));
-            if (sign == 1) continue;
-            if (sign == 0 || sign == -1) return Placement.OUTSIDE;
-            p = Placement.UNDECIDED;
+        List<String> free = gaugeVariables(in, region).stream().filter(x -> !g.containsKey(x)).toList();
+        Map<String, List<String>> candidates = new LinkedHashMap<>();
+        for (int j : region.kinkOrder()) { // free kinks: points of (a, b)
+            List<String> ts = new ArrayList<>();
+            String sign = region.kinds().get(j) == Kind.RIGHT ? "-" : "";
+            for (String fr : KINK_FRACTIONS) ts.add(sign + "(" + sym(in.a) + " + " + fr + "*" + sym(in.b.subtract(in.a)) + ")");
+            candidates.put(b(j), ts);
         }
-        return p;
+        return OpenRegion.decide(session, positive, g, free, candidates);
     }
+
+    private static final List<String> KINK_FRACTIONS = List.of("1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "4/5", "2/5", "3/5");
 
     /** The kink -b_j/w_j of a kink neuron in the gauge w_j = +-1. */
     private static String kinkPosition(Region region, int j) {
         return region.kinds().get(j) == Kind.RIGHT ? "(-" + b(j) + ")" : b(j);
-    }
-
-    /** Sign of an exact number: -1, 0, 1; 2 when it is not decided (free symbols, or an irrational too near 0). */
-    private int sign(IExpr x) throws SymbolicException {
-        if (x.isRational()) return q(x.toString()).signum();
-        if (!x.isNumericFunction()) return 2;
-        IExpr n = session.eval("N[" + x.fullFormString() + ", 50]");
-        if (!n.isReal()) return 2;
-        double d = n.evalf();
-        return Math.abs(d) > 1e-30 ? (d > 0 ? 1 : -1) : 2;
     }
 
     private static String parametrization(Instance in, Region region, Map<String, IExpr> v) {
@@ -473,14 +444,7 @@ public final class CriticalPoints {
             try {
                 for (Family f : solveRegion(in, region)) {
                     if (f.placement() == Placement.OUTSIDE) continue;
-                    if (f.placement() == Placement.INSIDE && f.isolatedUpToRescaling(in)) {
-                        found.add(new Found(f, certifyFamily(in, f)));
-                        continue;
-                    }
-                    Family witness = f.isolatedUpToRescaling(in) ? null : witness(in, f);
-                    found.add(witness == null ? new Found(f, null)
-                            : new Found(new Family(region, f.parametrization(), f.values(), Placement.PARTLY_INSIDE, f.loss()),
-                                        certifyFamily(in, witness)));
+                    found.add(new Found(f, f.member() == null ? null : certifyFamily(in, f)));
                 }
             } catch (SymbolicException e) {
                 unresolved.add(region + ": " + e.getMessage());
@@ -489,52 +453,16 @@ public final class CriticalPoints {
         return new Survey(found, unresolved, regions.size());
     }
 
-    private static final String[] WITNESS_VALUES = {"0", "1/2", "-1/2", "1", "-1", "2", "-2", "1/3", "-1/3", "3", "-3", "5", "-5"};
-    private static final String[] WITNESS_FRACTIONS = {"1/2", "1/3", "2/3", "1/4", "3/4", "1/5", "4/5", "1/7", "6/7", "2/5", "3/5"};
-
-    /**
-     * A member of a family with free parameters that lies inside its region, searched over small rationals for the
-     * free variables (free kinks: points of (a, b)), at most 400 combinations; null when none is found. The member
-     * is a point of the family, so certifying it certifies that the family meets the open region.
-     */
-    private Family witness(Instance in, Family f) throws SymbolicException {
-        Region region = f.region();
-        List<String> free = gaugeVariables(in, region).stream().filter(x -> !f.values().containsKey(x)).toList();
-        List<List<String>> candidates = new ArrayList<>();
-        for (String x : free) {
-            int kink = region.kinkOrder().stream().filter(j -> b(j).equals(x)).findFirst().orElse(-1);
-            if (kink < 0) { candidates.add(List.of(WITNESS_VALUES)); continue; }
-            List<String> ts = new ArrayList<>();
-            String sign = region.kinds().get(kink) == Kind.RIGHT ? "-" : "";
-            for (String fr : WITNESS_FRACTIONS) ts.add(sign + "(" + sym(in.a) + " + " + fr + "*" + sym(in.b.subtract(in.a)) + ")");
-            candidates.add(ts);
-        }
-        int combos = 1;
-        for (List<String> c : candidates) combos = Math.min(400, combos * c.size());
-        for (int code = 0; code < combos; code++) {
-            Map<String, IExpr> choice = new LinkedHashMap<>();
-            for (int i = 0, c = code; i < free.size(); c /= candidates.get(i).size(), i++)
-                choice.put(free.get(i), session.eval(candidates.get(i).get(c % candidates.get(i).size())));
-            Map<String, IExpr> member = new LinkedHashMap<>();
-            for (String x : gaugeVariables(in, region))
-                member.put(x, f.values().containsKey(x) ? session.eval("Together[" + f.values().get(x).fullFormString() + " /. " + rules(choice) + "]")
-                        : choice.get(x));
-            if (member.values().stream().allMatch(IExpr::isRational) && placement(in, region, member) == Placement.INSIDE)
-                return new Family(region, "member of: " + f.parametrization(), member, Placement.INSIDE, f.loss());
-        }
-        return null;
-    }
-
-    /** Certifies the representative s_j = 1 of an isolated family inside its region. */
+    /** Certifies the member inside the region of a family (for a kink or active neuron, its representative s_j = 1). */
     public Certified certifyFamily(Instance in, Family f) throws SymbolicException {
         Region region = f.region();
-        Map<String, IExpr> g = f.values();
+        Map<String, IExpr> g = f.member();
         Map<String, String> shown = new LinkedHashMap<>();
         for (int j = 0; j < in.width; j++) {
             switch (region.kinds().get(j)) {
                 case ACTIVE -> {
                     // v = sign of the line on [a, b] (either sign is a point of the family), then (w, b) = v (p, q)
-                    int sign = sign(session.eval(w(j) + "*" + sym(in.a) + " + " + b(j) + " /. " + rules(g)));
+                    int sign = OpenRegion.sign(session, session.eval(w(j) + "*" + sym(in.a) + " + " + b(j) + " /. " + Solutions.rules(g)));
                     shown.put(w(j), session.eval(sign + "*" + g.get(w(j)).fullFormString()).toString());
                     shown.put(b(j), session.eval(sign + "*" + g.get(b(j)).fullFormString()).toString());
                     shown.put(v(j), Integer.toString(sign));

@@ -50,4 +50,32 @@ class CriticalCommandTest {
         assertEquals(0, new com.fasterxml.jackson.databind.ObjectMapper().readTree(quiet.out()).get("regions_solved").asInt());
         assertEquals(2, run("critical", dir.resolve("missing.yaml").toString()).code());
     }
+
+    @Test void criticalSolvesSmallOrthogonalData(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("o.yaml");
+        Files.writeString(spec, """
+                name: orth
+                network: {width: 1, activation: relu}
+                data: {kind: orthogonal, norms: [1, 1], labels: [1, -0.5]}
+                loss: square
+                init: {scale: 0.001, seed: 3}
+                optimizer: {kind: gradient_flow}
+                horizon: 10
+                """);
+        Run r = run("critical", spec.toString(), "--json", "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        boolean fit = false, saddle = false;
+        for (var f : doc.get("solved")) {
+            assertTrue(!f.has("gradient_zero") || f.get("gradient_zero").asBoolean(), f.toString());
+            fit |= f.get("loss").asText().equals("1/16"); // the positive label fitted, the negative one left
+            saddle |= f.get("classification").asText().equals("STRICT_SADDLE");
+        }
+        assertTrue(fit && saddle, r.out());
+        Files.writeString(spec, Files.readString(spec).replace("norms: [1, 1], labels: [1, -0.5]", "norms: [1, 1, 1, 1], labels: [1, 1, 1, 1]")
+                .replace("width: 1", "width: 2"));
+        Run big = run("critical", spec.toString());
+        assertEquals(2, big.code());
+        assertTrue(big.err().contains("n * m <= 6"), big.err());
+    }
 }

@@ -57,7 +57,8 @@ public record Classification(Kind kind, SturmCertificate certificate, int symmet
      * The exact characteristic polynomial det(t I - H) and Descartes' sign counts on its coefficients. For exact
      * rational entries the polynomial is computed in Java by Faddeev-LeVerrier over BigFraction (Symja's
      * CharacteristicPolynomial was too slow on 5x5 rational matrices); otherwise Symja's, with coefficient signs
-     * decided by Sign[RootReduce[...]] or reported uncertified.
+     * decided exactly (a zero by simplification, a sign by an outward-rounded interval enclosure) or reported
+     * uncertified.
      */
     public static SturmCertificate certify(SymjaSession session, IExpr hessian) throws SymbolicException {
         if (!(hessian instanceof IAST rows) || !rows.isList()) return SturmCertificate.uncertified(String.valueOf(hessian), -1);
@@ -93,14 +94,13 @@ public record Classification(Kind kind, SturmCertificate certificate, int symmet
         int flip = (n % 2 == 0) ? 1 : -1; // Symja's is det(H - t I)
         List<Integer> signs = new ArrayList<>();
         for (int i = 1; i <= list.argSize(); i++) {
-            IExpr c = list.get(i);
-            if (c.isZero()) signs.add(0);
-            else {
-                IExpr s = session.eval("Sign[RootReduce[" + c + "]]");
-                if (s.isOne()) signs.add(flip);
-                else if (s.isMinusOne()) signs.add(-flip);
-                else return SturmCertificate.uncertified(poly.toString(), n);
-            }
+            // an exact zero must come out of simplification (a proof); a nonzero sign from a rigorous interval
+            // enclosure of the coefficient (Symja's Sign is numeric and misreads exact algebraic zeros)
+            IExpr c = session.eval("Simplify[" + list.get(i).fullFormString() + "]");
+            if (c.isZero()) { signs.add(0); continue; }
+            int sign = OpenRegion.sign(c);
+            if (sign == 1 || sign == -1) signs.add(sign * flip);
+            else return SturmCertificate.uncertified(poly.toString(), n);
         }
         return SturmCertificate.fromSigns(session.eval(F.Expand(F.Times(F.ZZ(flip), poly))).toString(), signs);
     }

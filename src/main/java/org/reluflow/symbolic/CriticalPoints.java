@@ -462,7 +462,7 @@ public final class CriticalPoints {
             switch (region.kinds().get(j)) {
                 case ACTIVE -> {
                     // v = sign of the line on [a, b] (either sign is a point of the family), then (w, b) = v (p, q)
-                    int sign = OpenRegion.sign(session, session.eval(w(j) + "*" + sym(in.a) + " + " + b(j) + " /. " + Solutions.rules(g)));
+                    int sign = OpenRegion.sign(session.eval(w(j) + "*" + sym(in.a) + " + " + b(j) + " /. " + Solutions.rules(g)));
                     shown.put(w(j), session.eval(sign + "*" + g.get(w(j)).fullFormString()).toString());
                     shown.put(b(j), session.eval(sign + "*" + g.get(b(j)).fullFormString()).toString());
                     shown.put(v(j), Integer.toString(sign));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
+import org.reluflow.interval.Interval;
 import org.matheclipse.core.interfaces.IExpr;
 import org.reluflow.symbolic.CriticalPoints.Placement;
 
@@ -36,7 +37,7 @@ final class OpenRegion {
         for (String cond : positive) {
             IExpr e = session.eval("Together[(" + cond + ") /. " + r + "]");
             if (!freeOf(session, e, free)) { open.add(e); continue; }
-            int sign = sign(session, e);
+            int sign = sign(e);
             if (sign == 0 || sign == -1) return new Decision(Placement.OUTSIDE, null);
             if (sign != 1) undecided = true;
         }
@@ -63,16 +64,21 @@ final class OpenRegion {
         return true;
     }
 
-    /** Sign of an exact number: -1, 0, 1; 2 when it is not decided (free symbols, or an irrational too near 0). */
-    static int sign(SymjaSession session, IExpr x) throws SymbolicException {
+    /**
+     * Sign of an exact number: -1, 0, 1; 2 when it is not decided (free symbols, or an irrational whose enclosure
+     * holds 0). Irrational numbers (radicals from Solve) are enclosed by evaluating their expression in outward-rounded
+     * interval arithmetic; Symja's own Sign is numeric, and wrong on exact algebraic zeros
+     * (Sign[Sqrt[2] + Sqrt[3] - Sqrt[5 + 2 Sqrt[6]]] gives 1).
+     */
+    static int sign(IExpr x) {
         if (x.isRational()) return CriticalPoints.q(x.toString()).signum();
         if (!x.isNumericFunction()) return 2;
-        // Symja's Sign is numeric and wrong on exact algebraic zeros (Sign[Sqrt[2] + Sqrt[3] - Sqrt[5 + 2 Sqrt[6]]]
-        // gives 1): a 50-digit value decides only when it is clearly away from 0
-        IExpr n = session.eval("N[" + x.fullFormString() + ", 50]");
-        if (!n.isReal()) return 2;
-        double d = n.evalf();
-        return Math.abs(d) > 1e-30 ? (d > 0 ? 1 : -1) : 2;
+        try {
+            Interval v = StraightLineProgram.compile(x, List.of()).evaluate(IntervalArithmetic.INSTANCE, List.of()).get(0);
+            return v.lo() > 0 ? 1 : v.hi() < 0 ? -1 : 2;
+        } catch (RuntimeException notCompilable) { // a head the compiler has no interval rule for (Root, ...)
+            return 2;
+        }
     }
 
     private static Decision search(SymjaSession session, List<IExpr> open, List<String> free, Map<String, List<String>> candidates)

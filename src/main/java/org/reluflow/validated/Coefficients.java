@@ -1,5 +1,6 @@
 package org.reluflow.validated;
 
+import org.reluflow.symbolic.IntervalArithmetic;
 import org.reluflow.interval.Interval;
 
 /**

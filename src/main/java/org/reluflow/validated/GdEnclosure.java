@@ -1,5 +1,6 @@
 package org.reluflow.validated;
 
+import org.reluflow.symbolic.IntervalArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;

@@ -1,5 +1,6 @@
 package org.reluflow.interval;
 
+import org.reluflow.symbolic.IntervalArithmetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -130,6 +130,21 @@ class CriticalPointsTest {
         assertFalse(off.gradientZero());
     }
 
+    @Test void algebraicHessiansAreClassifiedWithRigorousSigns() throws Exception {
+        // eigenvalues sqrt(2) +- 1: both positive; 1 +- sqrt(2): one of each sign
+        var pd = Classification.certify(session, session.eval("{{Sqrt[2], 1}, {1, Sqrt[2]}}"));
+        assertTrue(pd.certified());
+        assertEquals(2, pd.positive());
+        var indefinite = Classification.certify(session, session.eval("{{1, Sqrt[2]}, {Sqrt[2], 1}}"));
+        assertTrue(indefinite.certified());
+        assertEquals(1, indefinite.negative());
+        assertEquals(1, indefinite.positive());
+        // a singular algebraic matrix (eigenvalues 0 and 3): det = 0 exactly, found by simplification
+        var singular = Classification.certify(session, session.eval("{{2, Sqrt[2]}, {Sqrt[2], 1}}"));
+        assertTrue(singular.certified());
+        assertEquals(1, singular.zero());
+    }
+
     @Test void descartesCountsOnKnownPolynomial() {
         // (t - 2)(t + 1) t^2 = t^4 - t^3 - 2 t^2: coefficients lowest first 0, 0, -2, -1, 1
         var c = SturmCertificate.fromSigns("t^4-t^3-2*t^2", List.of(0, 0, -1, -1, 1));

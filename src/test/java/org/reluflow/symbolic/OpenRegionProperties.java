@@ -51,6 +51,19 @@ class OpenRegionProperties {
         assertNull(OpenRegion.feasible(List.of(form(0, 1, 0), form(0, -1, 0)), List.of("x", "y")));
     }
 
+    @Example
+    void radicalsAreSignedByRigorousEnclosureAndExactZerosStayUndecided() throws Exception {
+        try (SymjaSession s = SymjaSession.limitedTo(30)) {
+            assertEquals(1, OpenRegion.sign(s.eval("Sqrt[2] - 7/5")));
+            assertEquals(-1, OpenRegion.sign(s.eval("7/5 - Sqrt[2]")));
+            assertEquals(-1, OpenRegion.sign(s.eval("(1 - Sqrt[5])/2")));
+            // exactly 0, which Symja's numeric Sign calls positive
+            assertEquals(2, OpenRegion.sign(s.eval("Sqrt[2] + Sqrt[3] - Sqrt[5 + 2*Sqrt[6]]")));
+            assertEquals(0, OpenRegion.sign(s.eval("0")));
+            assertEquals(2, OpenRegion.sign(s.eval("c + 1")), "free symbol");
+        }
+    }
+
     static Affine form(int c, int a, int b) {
         return new Affine(new BigFraction(c), new LinkedHashMap<>(Map.of("x", new BigFraction(a), "y", new BigFraction(b))));
     }

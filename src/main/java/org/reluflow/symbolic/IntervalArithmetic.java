@@ -1,11 +1,10 @@
-package org.reluflow.validated;
+package org.reluflow.symbolic;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import org.hipparchus.fraction.BigFraction;
 import org.reluflow.interval.Interval;
-import org.reluflow.symbolic.Arithmetic;
 
 /**
  * Runs a {@link org.reluflow.symbolic.StraightLineProgram} over intervals: every register encloses the exact real

@@ -13,16 +13,21 @@ import org.reluflow.symbolic.RegionLoss;
 import org.reluflow.symbolic.SymjaSession;
 
 /**
- * Symja: the gradient (full differentiation with D) of the square-loss region polynomial with n = d = m, integer
- * data, no bias, all pairs active, for the widths given (default 1 2 4 8). Prints seconds per width and the Symja
- * start-up cost; src/bench/python/sympy_derive.py differentiates the same expressions with SymPy.
+ * Symja: the gradient and the Hessian of the square-loss region polynomial with n = d = m, integer data, no bias, all
+ * pairs active, for the widths given (default 1 2 4 8), by full differentiation with D and by the per-neuron
+ * templates. Prints seconds per width and the Symja start-up cost; src/bench/python/sympy_derive.py differentiates
+ * the same expressions with SymPy. Full D of the Hessian runs under a cap per width (-Dhessian.cap seconds, default
+ * 300); after a width hits it, larger widths are skipped.
  * Run: java -cp "target/classes:$(cat target/classpath.txt)" org.reluflow.bench.SymbolicDeriveBench 1 2 4 8
  */
 public final class SymbolicDeriveBench {
     public static void main(String[] args) throws Exception {
         int[] widths = args.length == 0 ? new int[] {1, 2, 4, 8} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        long cap = Long.getLong("hessian.cap", 300);
+        boolean capped = false;
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("src/bench/data"));
         long t0 = System.nanoTime();
-        try (SymjaSession s = new SymjaSession(Duration.ofSeconds(600))) {
+        try (SymjaSession s = new SymjaSession(Duration.ofSeconds(600)); SymjaSession capSession = new SymjaSession(Duration.ofSeconds(cap))) {
             s.eval("1+1");
             System.out.printf("Symja start-up: %.2f s%n", (System.nanoTime() - t0) / 1e9);
             for (int m : widths) {
@@ -60,6 +65,33 @@ public final class SymbolicDeriveBench {
                 System.out.printf("        opaque residuals: %.3f s (leaf count %s)%n", (System.nanoTime() - c) / 1e9, go);
                 System.out.printf("m = %2d: %4d parameters, gradient by D in %.3f s (leaf count %s); by templates in %.3f s (leaf count %s)%n",
                         m, p.layout().size(), secs, g, tsecs, gt);
+                s.eval("Clear[g, gt, go]");
+                // Hessian, templates with opaque residuals (the templates were derived above: that one-time cost is
+                // excluded, as for the gradient's opaque column): writing the text plus Symja evaluating it
+                long e = System.nanoTime();
+                String h = org.reluflow.symbolic.Templates.hessian(p, new ActivationPattern(on), templates, true);
+                double write = (System.nanoTime() - e) / 1e9;
+                var ht = s.eval("ht = " + h + "; LeafCount[ht]");
+                double hsecs = (System.nanoTime() - e) / 1e9;
+                s.eval("Clear[ht]");
+                System.out.printf("        Hessian by templates, opaque residuals: %.3f s (writing %.3f s, %d characters; leaf count %s)%n",
+                        hsecs, write, h.length(), ht);
+                if (capped) {
+                    System.out.printf("        Hessian by D: skipped (a smaller width hit the %d s cap)%n", cap);
+                    continue;
+                }
+                long f = System.nanoTime();
+                try {
+                    capSession.eval("L = " + loss);
+                    f = System.nanoTime();
+                    var hf = capSession.eval("hf = D[L, {" + vars + ", 2}]; LeafCount[hf]");
+                    System.out.printf("        Hessian by D: %.3f s (leaf count %s)%n", (System.nanoTime() - f) / 1e9, hf);
+                    capSession.eval("Clear[hf]");
+                } catch (org.reluflow.symbolic.SymbolicException ex) {
+                    capped = true;
+                    System.out.printf("        Hessian by D: > %d s (stopped at the cap after %.1f s: %s)%n", cap,
+                            (System.nanoTime() - f) / 1e9, ex.timedOut() ? "time limit" : ex.getMessage());
+                }
             }
         }
     }

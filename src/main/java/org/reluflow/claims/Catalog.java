@@ -58,6 +58,7 @@ public final class Catalog {
         CriticalPoints.Instance scalar = CriticalPoints.Instance.of("0", "1", "1", "0", 4, true);
         c.add(new CriticalFamilyClaim(scalar, false, 4));
         c.add(new CriticalFamilyClaim(scalar, true, 4));
+        c.add(new CriticalLevelsClaim(CriticalPoints.Instance.of("0", "1", "1", "0", 2, true), 3));
         for (ScalarTargetClaim.Kind k : ScalarTargetClaim.Kind.values()) c.add(new ScalarTargetClaim(k, 1));
         // Bu et al.
         c.add(new NtkConcentrationClaim(unitInputs(), -0.5));

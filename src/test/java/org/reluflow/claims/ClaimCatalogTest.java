@@ -65,6 +65,8 @@ class ClaimCatalogTest {
     void aWrongCriticalLevelIsViolatedAndTheFamilyNeedsTheOutputBias() {
         violated(new CriticalFamilyClaim(CriticalPoints.Instance.of("0", "1", "1", "0", 4, true), false, 2));
         outside(new CriticalFamilyClaim(CriticalPoints.Instance.of("0", "1", "1", "0", 4, false), true, 4));
+        // L_3 exists at width 2, so a claim that allows only 0 and L_1 must fail
+        violated(new CriticalLevelsClaim(CriticalPoints.Instance.of("0", "1", "1", "0", 2, true), 1));
     }
 
     @Test

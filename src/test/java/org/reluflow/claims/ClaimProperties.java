@@ -67,6 +67,12 @@ class ClaimProperties {
 
     @Provide Arbitrary<CriticalPoints.Instance> affine() { return Instances.scalarAffine(2); }
 
+    /** Every region solved on random affine targets: no critical level beyond 0, L_1 and L_3 at width 2. */
+    @Property(tries = 3, seed = "113")
+    void theOnlyCriticalLevelsAtWidthTwoAreZeroAndTheLkFamily(@ForAll("affine") CriticalPoints.Instance in) {
+        holds(new CriticalLevelsClaim(in, 3), null);
+    }
+
     @Property(tries = 30, seed = "104")
     void heavyBallRateIsCertifiedForRandomUnderdampedOscillators(@ForAll("underdamped") double[] gl) {
         holds(new HeavyBallRateClaim(gl[0], gl[1], 0.5), null);

@@ -24,6 +24,10 @@ import org.matheclipse.core.interfaces.IExpr;
  * <p>Gauge: the rescaling (w_j, b_j, v_j) -> (s w_j, s b_j, v_j / s) makes critical sets curves, so solving fixes
  * v_j = 1 for everywhere-active neurons and w_j = +-1 for kink neurons (kink-and-slope coordinates), and each solution
  * is reported as a family in s > 0. The rescaling is linear, so the Hessian's inertia is the same along a family.
+ *
+ * <p>Three entry points: {@link #certify} an exact point (with {@link #lkConfiguration} for the L_k family),
+ * {@link #solveRegion} for one region's polynomial system, and {@link #survey} for every region of the instance, with
+ * each family found inside certified at a member.
  */
 public final class CriticalPoints {
 

@@ -176,6 +176,7 @@ public final class CriticalPoints {
 
     private Certified certifyReduced(String label, Instance in, Region region, Map<String, IExpr> reduced,
                                      Map<String, String> shown) throws SymbolicException {
+        Solutions.requireExact(session, reduced);
         int rescaled = 0, flat = 0;
         for (Kind k : region.kinds()) if (k == Kind.INACTIVE) flat += 3; else rescaled++;
         boolean rational = reduced.values().stream().allMatch(IExpr::isRational);

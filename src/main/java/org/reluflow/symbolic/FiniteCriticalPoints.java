@@ -164,6 +164,7 @@ public final class FiniteCriticalPoints {
      */
     private Certified certify(Problem problem, ActivationPattern pattern, String[] signs, Map<String, IExpr> member)
             throws SymbolicException {
+        Solutions.requireExact(session, member);
         ParameterLayout layout = problem.layout();
         Architecture arch = problem.architecture();
         FiniteDataset data = (FiniteDataset) problem.data();

@@ -27,7 +27,7 @@ final class Solutions {
         List<IExpr> solutions = lists(session.eval("Quiet[Solve[Thread[slE == 0], {" + String.join(", ", occurring) + "}]]"));
         String system = session.eval("slE").fullFormString();
         for (IExpr s : solutions) {
-            Map<String, IExpr> m = toMap(s);
+            Map<String, IExpr> m = toMap(exact(session, s, system));
             // Symja's Solve can drop equations of an underdetermined system: whatever is left is solved in turn for
             // the variables still free, and composed
             String rest = "(" + system + " /. " + rules(m) + ")";
@@ -44,6 +44,28 @@ final class Solutions {
             }
         }
         return out;
+    }
+
+    /**
+     * The solution with exact numbers only. Symja's Solve sometimes answers with floats (-2.0); such a solution is
+     * rationalized and kept only if it then satisfies the system exactly (every equation expands to a literal 0).
+     */
+    private static IExpr exact(SymjaSession session, IExpr solution, String system) throws SymbolicException {
+        if (session.eval("FreeQ[" + solution.fullFormString() + ", _Real]").isTrue()) return solution;
+        IExpr rational = session.eval("Rationalize[" + solution.fullFormString() + "]");
+        boolean exactZero = session.eval("FreeQ[" + rational.fullFormString() + ", _Real] && "
+                + "AllTrue[Together[Expand[" + system + " /. " + rational.fullFormString() + "]], # === 0 &]").isTrue();
+        if (!exactZero)
+            throw new SymbolicException("Solve returned an inexact solution that is not an exact one once rationalized: "
+                    + solution, false);
+        return rational;
+    }
+
+    /** Refuses a point holding floats: a certificate must be computed in exact arithmetic. */
+    static void requireExact(SymjaSession session, Map<String, IExpr> point) throws SymbolicException {
+        for (var e : point.entrySet())
+            if (!session.eval("FreeQ[" + e.getValue().fullFormString() + ", _Real]").isTrue())
+                throw new SymbolicException("inexact value " + e.getKey() + " = " + e.getValue() + ": nothing to certify exactly", false);
     }
 
     /** Symja rule list of a point; FullForm re-enters Symja safely (toString() prints Sqrt(2), a product in strict syntax). */

@@ -95,6 +95,22 @@ class CriticalPointsTest {
                 .allMatch(l -> l.signum() == 0 || l.equals(in.lk(1)) || l.equals(in.lk(3))));
     }
 
+    @Test void floatsFromSolveAreRationalizedAndVerifiedNeverCertifiedAsFloats() throws Exception {
+        // without an output bias Symja's Solve answers one (LEFT, LEFT) branch with v2 -> -2.0: the survey must
+        // still report only exact points (that one rationalized to -2 and checked exactly)
+        Instance in = Instance.of("0", "1", "2", "-1", 2, false);
+        var survey = cp.survey(in, r -> { });
+        assertTrue(survey.unresolved().isEmpty(), survey.unresolved().toString());
+        for (var f : survey.found()) {
+            assertNotNull(f.certified(), f.toString());
+            assertTrue(f.certified().gradientZero(), f.toString());
+            assertTrue(f.certified().loss().matches("-?\\d+(/\\d+)?"), "exact loss: " + f.certified().loss());
+            assertTrue(f.certified().point().values().stream().noneMatch(v -> v.contains(".")), f.certified().point().toString());
+            assertNotEquals(Classification.Kind.UNCERTIFIED, f.certified().classification().kind(), f.toString());
+        }
+        assertTrue(survey.found().stream().anyMatch(f -> f.certified().loss().equals("1/6")), "one LEFT neuron fitting [0, 1/2]");
+    }
+
     @Test void regionsAreCountedUpToRelabelling() {
         // one neuron: 4 kinds; two neurons: 10 unordered pairs of kinds plus the second order of (RIGHT, LEFT)
         assertEquals(4, CriticalPoints.regions(1).size());

@@ -186,14 +186,81 @@ public final class IntervalMatrix {
         Interval[][] e = new Interval[rows][b.cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < b.cols; j++) {
-                Interval sum = Interval.ZERO;
-                for (int k = 0; k < cols; k++) {
-                    sum = sum.add(a[i][k].mul(b.a[k][j]));
-                }
-                e[i][j] = sum;
+                e[i][j] = rowByColumn(i, b, j);
             }
         }
         return new IntervalMatrix(e, rows, b.cols);
+    }
+
+    /** Inner dimension from which {@link #product} goes midpoint-radius (the object product dominated 150-variable steps). */
+    public static final int MID_RAD_FROM = 30;
+
+    /** Enclosure of {@code A B}: the inf-sup product (tightest) for short inner dimensions, midpoint-radius above. */
+    public IntervalMatrix product(IntervalMatrix b) {
+        return cols >= MID_RAD_FROM ? mulMidRad(b) : mul(b);
+    }
+
+    /**
+     * Enclosure of {@code A B} by the midpoint-radius product (Rump): one floating-point product of the midpoints and
+     * one of magnitudes, on primitive arrays, instead of n^3 interval operations. Rigorous under round-to-nearest: the
+     * midpoint product's rounding error is bounded by gamma_n |mA| |mB| + n eta (Higham), and every nonnegative sum
+     * is inflated by a relative (2n + 6) u and an absolute underflow term. Its radii are at most about 1.5 times those
+     * of {@link #mul(IntervalMatrix)} (exactly so when one factor is a point matrix, up to rounding); used where
+     * the dimension makes the object product the bottleneck. Falls back to {@link #mul(IntervalMatrix)} when an entry
+     * is empty or unbounded.
+     */
+    public IntervalMatrix mulMidRad(IntervalMatrix b) {
+        if (b.rows != cols) {
+            throw new IllegalArgumentException("shapes " + rows + "x" + cols + " and " + b.rows + "x" + b.cols);
+        }
+        double[][] ma = new double[rows][cols], ra = new double[rows][cols], mb = new double[b.rows][b.cols], rb = new double[b.rows][b.cols];
+        if (!midRad(this, ma, ra) || !midRad(b, mb, rb)) return mul(b);
+        int n = cols, m = b.cols;
+        double u = 0x1p-53, eta = Double.MIN_VALUE;
+        double gamma = n * u / (1 - n * u);
+        double inflate = 1 + (2.0 * n + 6) * u;
+        Interval[][] e = new Interval[rows][m];
+        double[] mc = new double[m], bound = new double[m];
+        for (int i = 0; i < rows; i++) {
+            java.util.Arrays.fill(mc, 0.0);
+            java.util.Arrays.fill(bound, 0.0);
+            for (int k = 0; k < n; k++) {
+                double mik = ma[i][k], aik = Math.abs(mik), rik = ra[i][k];
+                double[] mbk = mb[k], rbk = rb[k];
+                // i-k-j order: both inner loops are axpy over the row, which C2 vectorizes
+                for (int j = 0; j < m; j++) {
+                    mc[j] += mik * mbk[j];
+                    double amb = Math.abs(mbk[j]);
+                    bound[j] += aik * rbk[j] + rik * (amb + rbk[j]) + gamma * aik * amb;
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                double r = (bound[j] + 2 * n * eta) * inflate + eta;
+                if (!Double.isFinite(r) || !Double.isFinite(mc[j])) { e[i][j] = rowByColumn(i, b, j); continue; }
+                e[i][j] = Interval.of(Math.nextDown(mc[j] - r), Math.nextUp(mc[j] + r));
+            }
+        }
+        return new IntervalMatrix(e, rows, m);
+    }
+
+    /** Midpoints and upper bounds of the radii; false if an entry is empty or unbounded. */
+    private static boolean midRad(IntervalMatrix x, double[][] mid, double[][] rad) {
+        for (int i = 0; i < x.rows; i++)
+            for (int j = 0; j < x.cols; j++) {
+                Interval v = x.a[i][j];
+                if (v.isEmpty() || !v.isBounded()) return false;
+                if (v.lo() == v.hi()) { mid[i][j] = v.lo(); rad[i][j] = 0; continue; } // points stay exact
+                double c = 0.5 * v.lo() + 0.5 * v.hi();
+                mid[i][j] = c;
+                rad[i][j] = Math.nextUp(Math.max(v.hi() - c, c - v.lo()));
+            }
+        return true;
+    }
+
+    private Interval rowByColumn(int i, IntervalMatrix b, int j) {
+        Interval sum = Interval.ZERO;
+        for (int k = 0; k < cols; k++) sum = sum.add(a[i][k].mul(b.a[k][j]));
+        return sum;
     }
 
     /** Exact transpose. */

@@ -35,7 +35,7 @@ public final class OrthogonalInverse {
         IntervalMatrix qi = IntervalMatrix.ofPoints(q);
         IntervalMatrix qt = qi.transpose();
         IntervalMatrix id = IntervalMatrix.identity(n);
-        IntervalMatrix e = id.sub(qt.mul(qi));
+        IntervalMatrix e = id.sub(qt.product(qi));
         double norm = e.normInf();
         if (!(norm < 1)) {
             return new LinearResult.Failed<>("||I - Q^T Q||_inf <= " + norm + " is not < 1: Q is not orthogonal enough");
@@ -49,6 +49,6 @@ public final class OrthogonalInverse {
             }
             s[i][i] = s[i][i].add(Interval.ONE);
         }
-        return new LinearResult.Enclosed<>(IntervalMatrix.wrap(s, n, n).mul(qt));
+        return new LinearResult.Enclosed<>(IntervalMatrix.wrap(s, n, n).product(qt));
     }
 }

@@ -125,7 +125,7 @@ public final class GdEnclosure {
         for (int i = 0; i < n; i++) y[i] = c[i].add(etaI.mul(sc.x()[1][i])).add(Interval.of(-rho[i], rho[i]));
         // the plain interval image bounds the set too: keep it as the box
         IntervalVector plain = image(box, etaI, maxSplitDepth, new long[1]);
-        return set.image(org.reluflow.interval.IntervalMatrix.of(jac).mul(set.matrix()), IntervalVector.of(y), plain);
+        return set.image(org.reluflow.interval.IntervalMatrix.of(jac).product(set.matrix()), IntervalVector.of(y), plain);
     }
 
     private IntervalVector image(IntervalVector box, Interval etaI, int depth, long[] splits) {

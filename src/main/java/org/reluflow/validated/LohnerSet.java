@@ -42,7 +42,7 @@ record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector ra
         var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
         if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
         double[] c = y.midpoint();
-        IntervalVector r = e.value().mul(a).mul(radius).add(e.value().mul(y.sub(IntervalVector.ofPoints(c))));
+        IntervalVector r = e.value().product(a).mul(radius).add(e.value().mul(y.sub(IntervalVector.ofPoints(c))));
         return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(qr.q()), r, bound);
     }
 }

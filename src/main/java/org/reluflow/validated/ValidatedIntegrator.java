@@ -312,7 +312,7 @@ public final class ValidatedIntegrator {
             IntervalVector domain = set.box().hull(set.center()); // convex, holds c and every member
             Interval[][] jac = jacobian(domain, hI);
             IntervalVector directBox = IntervalVector.of(direct);
-            LohnerSet next = set.image(IntervalMatrix.of(jac).mul(set.matrix()), IntervalVector.of(y), directBox);
+            LohnerSet next = set.image(IntervalMatrix.of(jac).product(set.matrix()), IntervalVector.of(y), directBox);
             return next != null ? next : LohnerSet.box(directBox);
         }
 

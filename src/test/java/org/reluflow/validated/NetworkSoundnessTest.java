@@ -147,6 +147,35 @@ class NetworkSoundnessTest {
     }
 
     @Test
+    void lohnerSetsAboveThirtyVariablesStaySoundWithMidpointRadiusProducts() {
+        // 36 parameters: the Lohner step's matrix products and Q^{-1} go midpoint-radius (IntervalMatrix.product)
+        SplittableRandom rnd = new SplittableRandom(31);
+        int checks = 0;
+        for (int k = 0; k < 3; k++) {
+            Problem p = randomProblem(rnd, 12, 2, 4 + rnd.nextInt(3), false, Loss.SQUARE);
+            assertTrue(p.layout().size() >= org.reluflow.interval.IntervalMatrix.MID_RAD_FROM);
+            double[] theta = randomTheta(rnd, p.layout().size());
+            double horizon = rnd.nextDouble(0.1, 0.4);
+            Experiment e = new Experiment("dp", p, theta, new Method.GradientFlow(1e-12, 1e-14, 100000), horizon, horizon,
+                    java.util.Map.of(), false, List.of());
+            double[] end = Simulator.run(e, f -> { }).finalTheta();
+            SwitchedField f = NetworkFields.switchedField(p);
+            Enclosure enc = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension())
+                    .withSet(ValidatedIntegrator.SetKind.LOHNER_QR)).integrate(IntervalVector.ofPoints(theta), horizon);
+            assertEquals(EnclosureStatus.VALID, enc.status(), enc.reason());
+            assertTrue(enc.box().maxWidth() < 1e-8, "Lohner width " + enc.box().maxWidth());
+            for (int i = 0; i < end.length; i++) {
+                Interval b = enc.box().get(i);
+                double slack = 1e-8 * (1 + Math.abs(end[i]));
+                assertTrue(end[i] >= b.lo() - slack && end[i] <= b.hi() + slack,
+                        "DP853 component " + i + " = " + end[i] + " outside " + b);
+                checks++;
+            }
+        }
+        total += checks;
+    }
+
+    @Test
     void frozenCoordinatesOnOrthogonalDataAreCertifiedAndMatchTheEventDrivenEngine() {
         // sigma'(0) = 0 with orthogonal inputs: a pre-activation that reaches 0 stays there exactly (the far field is
         // tangent to the surface identically); the event-driven DP853 engine freezes it too

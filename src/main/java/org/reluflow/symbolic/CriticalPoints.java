@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
-import org.reluflow.symbolic.ScalarIntegralLoss.Kind;
-import org.reluflow.symbolic.ScalarIntegralLoss.Names;
-import org.reluflow.symbolic.ScalarIntegralLoss.Region;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
+import org.reluflow.symbolic.ScalarIntegralLoss.Kind;
+import org.reluflow.symbolic.ScalarIntegralLoss.Names;
+import org.reluflow.symbolic.ScalarIntegralLoss.Region;
 
 /**
  * Exact critical points of the scalar-input square-integral loss L = int_a^b (c + sum_j v_j relu(w_j x + b_j)

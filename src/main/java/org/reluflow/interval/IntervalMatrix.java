@@ -205,8 +205,8 @@ public final class IntervalMatrix {
      * one of magnitudes, on primitive arrays, instead of n^3 interval operations. Rigorous under round-to-nearest: the
      * midpoint product's rounding error is bounded by gamma_n |mA| |mB| + n eta (Higham), and every nonnegative sum
      * is inflated by a relative (2n + 6) u and an absolute underflow term. Its radii are at most about 1.5 times those
-     * of {@link #mul(IntervalMatrix)} (exactly so when one factor is a point matrix, up to rounding); used where
-     * the dimension makes the object product the bottleneck. Falls back to {@link #mul(IntervalMatrix)} when an entry
+     * of {@link #mul(IntervalMatrix)}, plus that rounding term, which dominates where the sum cancels; used where the
+     * dimension makes the object product the bottleneck. Falls back to {@link #mul(IntervalMatrix)} when an entry
      * is empty or unbounded.
      */
     public IntervalMatrix mulMidRad(IntervalMatrix b) {

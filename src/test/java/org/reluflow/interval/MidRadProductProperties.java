@@ -34,7 +34,7 @@ class MidRadProductProperties {
         return Math.min(v.hi(), Math.max(v.lo(), x));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void everyProductOfMembersLiesInTheEnclosure(@ForAll("seeds") long seed) {
         Random r = new Random(seed);
         int n = 1 + r.nextInt(14), m = 1 + r.nextInt(6), p = 1 + r.nextInt(6);
@@ -54,12 +54,16 @@ class MidRadProductProperties {
                             "entry (" + i + "," + j + ") " + e + " misses the exact product");
                 }
         }
-        // never much wider than the inf-sup product (Rump: at most 1.5 times, plus rounding slack)
+        // never much wider than the inf-sup product: Rump's factor 1.5, plus the rounding term of the midpoint
+        // product, of order n u sum_k |mA_ik| |mB_kj| (it dominates under cancellation)
         for (int i = 0; i < m; i++)
             for (int j = 0; j < p; j++) {
+                double magnitudes = 0;
+                for (int k = 0; k < n; k++) magnitudes += a[i][k].mag() * b[k][j].mag();
                 double wf = c.get(i, j).width(), we = exactIs.get(i, j).width();
-                assertTrue(wf <= 1.5 * we * (1 + 1e-12) + 1e-300 + 64 * Math.ulp(c.get(i, j).mag()),
-                        "width " + wf + " against inf-sup " + we);
+                double rounding = 2 * (4.0 * n + 12) * 0x1p-53 * magnitudes;
+                assertTrue(wf <= 1.5 * we * (1 + 1e-12) + rounding + 1e-300 + 64 * Math.ulp(c.get(i, j).mag()),
+                        "width " + wf + " against inf-sup " + we + " (rounding term " + rounding + ")");
             }
     }
 

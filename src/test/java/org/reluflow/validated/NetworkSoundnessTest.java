@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.reluflow.dynamics.Simulator;
-import org.reluflow.dynamics.Trajectory;
 import org.reluflow.interval.Interval;
 import org.reluflow.interval.IntervalVector;
 import org.reluflow.model.Activation;
@@ -117,6 +116,24 @@ class NetworkSoundnessTest {
         total += 10;
     }
 
+    /** The event-driven DormandPrince853 engine's end point at tight tolerance. */
+    static double[] dormandPrince(String name, Problem p, double[] theta, double horizon) {
+        Experiment e = new Experiment(name, p, theta, new Method.GradientFlow(1e-12, 1e-14, 100000), horizon, horizon,
+                java.util.Map.of(), false, List.of());
+        return Simulator.run(e, f -> { }).finalTheta();
+    }
+
+    /** Asserts that every component of {@code end} lies in the box, up to DP853's relative 1e-8; returns the count. */
+    static int assertInside(double[] end, IntervalVector box) {
+        for (int i = 0; i < end.length; i++) {
+            Interval b = box.get(i);
+            double slack = 1e-8 * (1 + Math.abs(end[i]));
+            assertTrue(end[i] >= b.lo() - slack && end[i] <= b.hi() + slack,
+                    "DP853 component " + i + " = " + end[i] + " outside " + b + " (slack " + slack + ")");
+        }
+        return end.length;
+    }
+
     @Test
     void dormandPrinceTrajectoriesLieInValidatedEnclosures() {
         SplittableRandom rnd = new SplittableRandom(24);
@@ -125,22 +142,13 @@ class NetworkSoundnessTest {
             Problem p = randomProblem(rnd, 2 + rnd.nextInt(2), 2, 3 + rnd.nextInt(3), false, Loss.SQUARE);
             double[] theta = randomTheta(rnd, p.layout().size());
             double horizon = rnd.nextDouble(0.3, 2);
-            Experiment e = new Experiment("dp", p, theta, new Method.GradientFlow(1e-12, 1e-14, 100000), horizon, horizon,
-                    java.util.Map.of(), false, List.of());
-            Trajectory tr = Simulator.run(e, f -> { });
-            double[] end = tr.finalTheta();
+            double[] end = dormandPrince("dp", p, theta, horizon);
             SwitchedField f = NetworkFields.switchedField(p);
             Enclosure enc = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension())).integrate(IntervalVector.ofPoints(theta), horizon);
             if (!enc.isValid()) continue; // a failed validation is a status, not a containment claim
             assertEquals(horizon, enc.t());
             crossings += enc.events().size();
-            for (int i = 0; i < end.length; i++) {
-                Interval b = enc.box().get(i);
-                double slack = 1e-8 * (1 + Math.abs(end[i]));
-                assertTrue(end[i] >= b.lo() - slack && end[i] <= b.hi() + slack,
-                        "DP853 component " + i + " = " + end[i] + " outside " + b + " (slack " + slack + ")");
-                checks++;
-            }
+            checks += assertInside(end, enc.box());
         }
         assertTrue(crossings > 0, "the random instances must exercise activation crossings");
         total += checks;
@@ -156,21 +164,13 @@ class NetworkSoundnessTest {
             assertTrue(p.layout().size() >= org.reluflow.interval.IntervalMatrix.MID_RAD_FROM);
             double[] theta = randomTheta(rnd, p.layout().size());
             double horizon = rnd.nextDouble(0.1, 0.4);
-            Experiment e = new Experiment("dp", p, theta, new Method.GradientFlow(1e-12, 1e-14, 100000), horizon, horizon,
-                    java.util.Map.of(), false, List.of());
-            double[] end = Simulator.run(e, f -> { }).finalTheta();
+            double[] end = dormandPrince("dp", p, theta, horizon);
             SwitchedField f = NetworkFields.switchedField(p);
             Enclosure enc = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension())
                     .withSet(ValidatedIntegrator.SetKind.LOHNER_QR)).integrate(IntervalVector.ofPoints(theta), horizon);
             assertEquals(EnclosureStatus.VALID, enc.status(), enc.reason());
             assertTrue(enc.box().maxWidth() < 1e-8, "Lohner width " + enc.box().maxWidth());
-            for (int i = 0; i < end.length; i++) {
-                Interval b = enc.box().get(i);
-                double slack = 1e-8 * (1 + Math.abs(end[i]));
-                assertTrue(end[i] >= b.lo() - slack && end[i] <= b.hi() + slack,
-                        "DP853 component " + i + " = " + end[i] + " outside " + b);
-                checks++;
-            }
+            checks += assertInside(end, enc.box());
         }
         total += checks;
     }
@@ -189,19 +189,12 @@ class NetworkSoundnessTest {
             Problem p = new Problem(arch, FiniteDataset.uniform(x, y), Loss.SQUARE);
             double[] theta = randomTheta(rnd, p.layout().size());
             double horizon = rnd.nextDouble(0.5, 3);
-            Experiment e = new Experiment("frozen", p, theta, new Method.GradientFlow(1e-12, 1e-14, 100000), horizon, horizon,
-                    java.util.Map.of(), false, List.of());
-            double[] end = Simulator.run(e, f -> { }).finalTheta();
+            double[] end = dormandPrince("frozen", p, theta, horizon);
             SwitchedField f = NetworkFields.switchedField(p);
             Enclosure enc = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension())).integrate(IntervalVector.ofPoints(theta), horizon);
             assertEquals(EnclosureStatus.VALID, enc.status(), enc.reason());
             frozen += (int) enc.events().stream().filter(ev -> ev.kind() == GuardEvent.Kind.FROZEN).count();
-            for (int i = 0; i < end.length; i++) {
-                Interval b = enc.box().get(i);
-                double slack = 1e-8 * (1 + Math.abs(end[i]));
-                assertTrue(end[i] >= b.lo() - slack && end[i] <= b.hi() + slack, "component " + i + " = " + end[i] + " outside " + b);
-                checks++;
-            }
+            checks += assertInside(end, enc.box());
         }
         assertTrue(frozen > 0, "the instances must freeze some coordinates");
         total += checks;

@@ -15,7 +15,7 @@ import org.reluflow.validated.ValidatedIntegrator;
 /**
  * Validated-integration figures for BENCHMARKS.md: Lorenz (15,15,36) to T=10 (width and warm time), and a ReLU
  * gradient flow from a spec (steps per second, events, crossing widths). Warm = best of 5 after 3 warm-up runs.
- * Usage: ValidatedBench [relu-spec.yaml T]
+ * Usage: ValidatedBench [relu-spec.yaml T [lohner|box|ball]] (the set kind defaults to the integrator's choice)
  */
 public final class ValidatedBench {
     public static void main(String[] args) throws Exception {
@@ -27,8 +27,14 @@ public final class ValidatedBench {
         if (args.length >= 2) {
             Experiment e = SpecLoader.load(Path.of(args[0]));
             SwitchedField f = NetworkFields.switchedField(e.problem());
-            ValidatedIntegrator vi = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension()));
-            report("relu " + e.name() + " (" + f.dimension() + " parameters, " + f.guardCount() + " guards)", vi,
+            ValidatedIntegrator.Settings settings = ValidatedIntegrator.Settings.defaultsFor(f);
+            if (args.length >= 3) settings = settings.withSet(switch (args[2]) {
+                case "lohner" -> ValidatedIntegrator.SetKind.LOHNER_QR;
+                case "box" -> ValidatedIntegrator.SetKind.BOX;
+                default -> ValidatedIntegrator.SetKind.BALL;
+            });
+            ValidatedIntegrator vi = new ValidatedIntegrator(f, settings);
+            report("relu " + e.name() + " " + settings.set() + " (" + f.dimension() + " parameters, " + f.guardCount() + " guards)", vi,
                     IntervalVector.ofPoints(e.theta0()), Double.parseDouble(args[1]));
         }
     }

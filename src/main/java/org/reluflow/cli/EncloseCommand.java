@@ -57,7 +57,8 @@ final class EncloseCommand implements Callable<Integer> {
     @Option(names = "--order", paramLabel = "N", description = "Taylor order (default 20, or 8 from 30 variables on).")
     Integer order;
 
-    @Option(names = "--set", paramLabel = "KIND", description = "Set representation: lohner (QR, default below 30 variables) or box.")
+    @Option(names = "--set", paramLabel = "KIND", description = "Set representation: lohner (QR, default below 30 variables), ball (centre and Euclidean radius "
+            + "grown by a log-norm bound; default above 30 variables for network specs) or box (default above 30 otherwise).")
     String setKind;
 
     @Option(names = "--subdivide", paramLabel = "K", description = "Split the initial box into K parts per coordinate "
@@ -112,13 +113,14 @@ final class EncloseCommand implements Callable<Integer> {
     }
 
     private Integer run(SwitchedField field, IntervalVector start, double t, String name) throws Exception {
-        ValidatedIntegrator.Settings settings = ValidatedIntegrator.Settings.defaultsFor(field.dimension());
+        ValidatedIntegrator.Settings settings = ValidatedIntegrator.Settings.defaultsFor(field);
         try {
             if (order != null) settings = settings.withOrder(order);
             if (setKind != null) settings = settings.withSet(switch (setKind.toLowerCase(java.util.Locale.ROOT)) {
                 case "lohner", "qr" -> ValidatedIntegrator.SetKind.LOHNER_QR;
                 case "box" -> ValidatedIntegrator.SetKind.BOX;
-                default -> throw new UserError("--set must be lohner or box, got " + setKind);
+                case "ball" -> ValidatedIntegrator.SetKind.BALL;
+                default -> throw new UserError("--set must be lohner, box or ball, got " + setKind);
             });
         } catch (IllegalArgumentException ex) {
             throw new UserError(ex.getMessage());

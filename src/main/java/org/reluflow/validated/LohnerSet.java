@@ -6,18 +6,24 @@ import org.reluflow.interval.IntervalVector;
 /**
  * A set {c + B r : c in center, r in radius} (Lohner's parallelepiped form; B is a point matrix, orthogonal up to
  * rounding after a QR step), together with a box known to contain it; {@link #box()} is the tighter of the two.
+ * A null B stands for the identity (boxes and balls), which spares the O(n²) product in high dimension.
  */
 record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector radius, IntervalVector bound) {
 
     /** The box itself: center its midpoint, B = I. */
     static LohnerSet box(IntervalVector x) {
         IntervalVector.MidpointSplit split = x.split();
-        return new LohnerSet(IntervalVector.ofPoints(split.midpoint()), IntervalMatrix.identity(x.dimension()),
-                split.centered(), x);
+        return new LohnerSet(IntervalVector.ofPoints(split.midpoint()), null, split.centered(), x);
+    }
+
+    /** B (the identity when stored as null). */
+    @Override
+    public IntervalMatrix matrix() {
+        return matrix == null ? IntervalMatrix.identity(center.dimension()) : matrix;
     }
 
     IntervalVector box() {
-        IntervalVector p = center.add(matrix.mul(radius));
+        IntervalVector p = matrix == null ? center.add(radius) : center.add(matrix.mul(radius));
         if (bound == null) return p;
         IntervalVector q = p.intersection(bound);
         if (q.isEmpty()) // both contain the true set, so this is a defect, reported as a failed validation

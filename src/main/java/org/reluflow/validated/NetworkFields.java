@@ -111,7 +111,9 @@ public final class NetworkFields {
         StraightLineProgram p = negativeGradient(problem);
         SwitchedField f = SwitchedField.of(p, problem.architecture().activation().gateAtZero());
         List<String> names = guardNames(problem);
-        return names.size() == f.guardCount() ? f.withGuardNames(names) : f;
+        if (names.size() == f.guardCount()) f = f.withGuardNames(names);
+        NetworkLogNorm bound = NetworkLogNorm.of(problem, f.tape());
+        return bound == null ? f : f.withLogNorm(bound);
     }
 
     private static int sum(StraightLineProgram.Assembler asm, int acc, int term) {

@@ -222,9 +222,10 @@ final class SeriesTape {
         int len = op.length, w = order + 1;
         double[][] lo = new double[len][w], hi = new double[len][w];
         double[][] xl = new double[w][dimension], xh = new double[w][dimension];
+        double[] t = new double[2];
         for (int i = 0; i < dimension; i++) { xl[0][i] = x0[i].lo(); xh[0][i] = x0[i].hi(); }
         for (int k = 0; k <= order; k++) {
-            for (int r = 0; r < len; r++) fastCoefficient(lo, hi, r, k, xl, xh, signs);
+            for (int r = 0; r < len; r++) fastCoefficient(lo, hi, r, k, xl, xh, signs, t);
             if (k < order) {
                 for (int i = 0; i < dimension; i++) {
                     int o = outputs[i];
@@ -273,11 +274,9 @@ final class SeriesTape {
         out[1] = up(max4(p1, p2, p3, p4));
     }
 
-    private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[2]);
-
-    private void fastCoefficient(double[][] lo, double[][] hi, int r, int k, double[][] xl, double[][] xh, int[] signs) {
+    /** Coefficient k of register r; {@code t} is the caller's two-slot scratch for products. */
+    private void fastCoefficient(double[][] lo, double[][] hi, int r, int k, double[][] xl, double[][] xh, int[] signs, double[] t) {
         int ra = a[r], rb = b[r];
-        double[] t = scratch.get();
         switch (op[r]) {
             case CONST -> {
                 lo[r][k] = k == 0 ? constant[r].lo() : 0.0;
@@ -406,23 +405,29 @@ final class SeriesTape {
     }
 
     /**
-     * The gradient of guard g if g is affine in the variables (built from variables and constants by +, - and
-     * products with constant subexpressions), else null. Filippov sliding is integrated only along affine guards,
-     * where the sliding field keeps g constant.
+     * The gradients of the guards that are affine in the variables (built from variables and constants by +, - and
+     * products with constant subexpressions; null entries for the others). Filippov sliding is integrated only along
+     * affine guards, where the sliding field keeps g constant. For an affine g, g(e_i) - g(0) is exactly the i-th
+     * component of its gradient, so n + 1 interval evaluations of the tape at points enclose every gradient at once.
      */
-    Interval[] affineGuardGradient(int g) {
-        int r = guardRegister[g];
-        if (!affine(r)) return null;
-        Jets jets = new Jets(dimension);
-        Jets.Jet[] seeds = new Jets.Jet[dimension];
-        for (int i = 0; i < dimension; i++) seeds[i] = jets.variable(Interval.ZERO, i);
-        int[] anySide = new int[guardRegister.length];
-        java.util.Arrays.fill(anySide, 1); // an affine guard's argument involves no switching term
-        Series<Jets.Jet> s = series(jets, seeds, anySide, 0);
-        Jets.Jet gj = s.guards()[0][g];
-        Interval[] c = new Interval[dimension];
-        for (int i = 0; i < dimension; i++) c[i] = gj.d() == null ? Interval.ZERO : gj.d()[i];
-        return c;
+    Interval[][] affineGuardGradients() {
+        int guards = guardRegister.length;
+        Interval[][] grad = new Interval[guards][];
+        boolean any = false;
+        for (int g = 0; g < guards; g++) if (affine(guardRegister[g])) { grad[g] = new Interval[dimension]; any = true; }
+        if (!any) return grad;
+        int[] sides = new int[guards];
+        java.util.Arrays.fill(sides, 1); // an affine guard's argument involves no switching term
+        Interval[] x = new Interval[dimension];
+        java.util.Arrays.fill(x, Interval.ZERO);
+        Interval[] atZero = intervalSeries(x, sides, 0).guards()[0];
+        for (int i = 0; i < dimension; i++) {
+            x[i] = Interval.ONE;
+            Interval[] atUnit = intervalSeries(x, sides, 0).guards()[0];
+            x[i] = Interval.ZERO;
+            for (int g = 0; g < guards; g++) if (grad[g] != null) grad[g][i] = atUnit[g].sub(atZero[g]);
+        }
+        return grad;
     }
 
     private boolean constantOnly(int r) {
@@ -480,8 +485,8 @@ final class SeriesTape {
         for (int i = 0; i < dimension; i++) { xl[0][i] = x0[i].lo(); xh[0][i] = x0[i].hi(); }
         for (int k = 0; k <= order; k++) {
             for (int r = 0; r < len; r++) {
-                fastCoefficient(lm, hm, r, k, xl, xh, minus);
-                fastCoefficient(lp, hp, r, k, xl, xh, plus);
+                fastCoefficient(lm, hm, r, k, xl, xh, minus, t);
+                fastCoefficient(lp, hp, r, k, xl, xh, plus, t);
             }
             // p = c.f-, q = c.f+, d = p - q, Delta = f+ - f-
             double sl = 0, sh = 0, ul = 0, uh = 0;

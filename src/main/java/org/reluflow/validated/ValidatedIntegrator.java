@@ -34,7 +34,14 @@ public final class ValidatedIntegrator {
         /** c + Q r with Q from a pivoted QR of the propagated matrix (Lohner's method 4): for small dimensions. */
         LOHNER_QR,
         /** A plain box, each step the Taylor polynomial evaluated over it: cheapest, for point sets in high dimension. */
-        BOX
+        BOX,
+        /**
+         * A point centre c with a Euclidean ball of radius rho around it: the centre follows its own Taylor series, the
+         * radius grows by e^{mu h} per step (mu a bound on the logarithmic norm of Df over the a priori box) and by the
+         * saltation bound at a crossing. No wrapping and no matrices: for point or small initial sets in high
+         * dimension, when the field has a cheap log-norm bound (network gradient fields, {@link SwitchedField#hasLogNorm}).
+         */
+        BALL
     }
 
     /**
@@ -60,6 +67,12 @@ public final class ValidatedIntegrator {
                     : new Settings(8, SetKind.BOX, 1e-17, 1e-12, 2_000_000, 1e8, 200_000);
         }
 
+        /** As {@link #defaultsFor(int)}, but ball sets above 30 variables when the field has a cheap log-norm bound. */
+        public static Settings defaultsFor(SwitchedField field) {
+            Settings s = defaultsFor(field.dimension());
+            return s.set() == SetKind.BOX && field.hasLogNorm() ? s.withSet(SetKind.BALL) : s;
+        }
+
         public Settings withOrder(int n) { return new Settings(n, set, tolerance, minStep, maxSteps, maxWidth, maxHullSteps); }
 
         public Settings withSet(SetKind k) { return new Settings(order, k, tolerance, minStep, maxSteps, maxWidth, maxHullSteps); }
@@ -70,6 +83,7 @@ public final class ValidatedIntegrator {
     private final Settings settings;
     private final int n, guards;
     private final Jets jets;
+    private Interval[][] guardGradients; // affine guards' gradients (null entries for the others), on first need
 
     public ValidatedIntegrator(SwitchedField field, Settings settings) {
         this.field = field;
@@ -78,6 +92,12 @@ public final class ValidatedIntegrator {
         this.n = tape.dimension();
         this.guards = tape.guardCount();
         this.jets = new Jets(n);
+    }
+
+    /** The gradient of guard g if g is affine (then constant), else null; cached. */
+    private Interval[] guardGradient(int g) {
+        if (guardGradients == null) guardGradients = tape.affineGuardGradients();
+        return guardGradients[g];
     }
 
     public SwitchedField field() { return field; }
@@ -160,6 +180,7 @@ public final class ValidatedIntegrator {
     private final class Run {
         double t = 0;
         LohnerSet set;
+        double ball = Double.NaN;    // BALL sets: every member lies within this Euclidean distance of set.center(); NaN: none
         IntervalVector hull;
         int[] signs;                 // null: convex-hull mode
         int sliding = -1;            // the guard the set slides on, or -1
@@ -195,6 +216,11 @@ public final class ValidatedIntegrator {
 
         String regionStep(double horizon) {
             int order = settings.order();
+            if (settings.set() == SetKind.BALL) {
+                if (Double.isNaN(ball)) toBall();
+                if (ballRegionStep(horizon)) return null;
+                if (DEBUG) System.err.println("ball fast path declined at t=" + t);
+            }
             IntervalVector xBox = set.box();
             SeriesTape.Series<Interval> sx = tape.intervalSeries(xBox.toArray(), signs, order);
             double h = suggestStep(sx);
@@ -249,7 +275,21 @@ public final class ValidatedIntegrator {
             return Double.isFinite(h) ? h : 1.0;
         }
 
-        record Apriori(IntervalVector b, SeriesTape.Series<Interval> series) {}
+        /** B encloses the solutions over [0, h]; series are the coefficients over B to order N + 1 (for remainders). */
+        record Apriori(IntervalVector b, SeriesTape.Series<Interval> series, double h) {}
+
+        /**
+         * The enclosure over [0, h] from one validated for a longer step: the Taylor polynomial over [0, h] plus the
+         * remainder with the longer step's coefficients (the solutions stay in its box), no new series needed.
+         */
+        Apriori shorter(SeriesTape.Series<Interval> sx, Apriori longer, double h) {
+            int order = settings.order();
+            Interval span = Interval.of(0, h);
+            Interval[] z = horner(sx.x(), order, span);
+            Interval pw = span.pown(order + 1);
+            for (int i = 0; i < n; i++) z[i] = z[i].add(longer.series().x()[order + 1][i].mul(pw)).intersection(longer.b().get(i));
+            return new Apriori(IntervalVector.of(z), longer.series(), h);
+        }
 
         /**
          * B with sum_{k<=N} [0,h]^k x_k(X) + [0,h]^{N+1} x_{N+1}(B) inside B: the solutions of the region's field
@@ -270,7 +310,7 @@ public final class ValidatedIntegrator {
                     if (!z[i].isBounded()) return null;
                     if (!z[i].subset(b[i])) inside = false;
                 }
-                if (inside) return new Apriori(IntervalVector.of(z), sb); // z is valid too, and tighter
+                if (inside) return new Apriori(IntervalVector.of(z), sb, h); // z is valid too, and tighter
                 guess = z;
             }
             return null;
@@ -294,7 +334,11 @@ public final class ValidatedIntegrator {
             for (int i = 0; i < n; i++) rem[i] = ap.series.x()[order + 1][i].mul(pw);
             Interval[] direct = horner(sx.x(), order, hI);
             for (int i = 0; i < n; i++) direct[i] = direct[i].add(rem[i]);
-            set = settings.set() == SetKind.BOX ? LohnerSet.box(IntervalVector.of(direct)) : lohner(hI, rem, direct);
+            switch (settings.set()) {
+                case BOX -> set = LohnerSet.box(IntervalVector.of(direct));
+                case LOHNER_QR -> set = lohner(hI, rem, direct);
+                case BALL -> ballStep(ap, hI, rem, IntervalVector.of(direct));
+            }
             hRegion = hI.hi();
             hull = hull.hull(ap.b());
             t = tn;
@@ -409,7 +453,7 @@ public final class ValidatedIntegrator {
             boolean freezes = frozen && far[g] == tape.sideAtZero(); // members stop on g = 0, in the far region's field
             if (farDirection == signs[g] || (frozen && !freezes)) {
                 events.add(new GuardEvent(tape.guardName(g), frozen ? GuardEvent.Kind.FROZEN : GuardEvent.Kind.SLIDING, when, 0));
-                Interval[] c = tape.hasNestedGuards() ? null : tape.affineGuardGradient(g);
+                Interval[] c = tape.hasNestedGuards() ? null : guardGradient(g);
                 if (c == null) return approachThenHull(sx, ap, tau, h, tape.guardName(g) + ": sliding on a non-affine surface");
                 return approachThenSlide(sx, ap, g, c, tau, horizon);
             }
@@ -419,15 +463,28 @@ public final class ValidatedIntegrator {
             Interval bridge = Interval.of(Math.max(0, span.lo()), span.hi());
             FirstOrder fo = firstOrder(y, bridge.hi(), far);
             if (fo == null) return enterHull(tape.guardName(g) + ": no enclosure across the surface");
+            int blocking = blockingGuard(fo, g, far, freezes);
+            if (blocking >= 0) return enterHull(tape.guardName(blocking) + ": another guard near the crossing of " + tape.guardName(g));
+            Interval[] bn = fo.box();
+            hull = hull.hull(ap.b());
+            BallCrossing across = Double.isNaN(ball) || freezes ? null : ballAcross(sx, ap, g, tau, h, y, far, tn, fo);
+            String done = crossed(new GuardEvent(tape.guardName(g), freezes ? GuardEvent.Kind.FROZEN : GuardEvent.Kind.CROSSING, when, far[g]), bn, far, tn);
+            if (across != null) ballAround(across.end(), across.radius(), IntervalVector.of(bn));
+            return done;
+        }
+
+        /**
+         * A guard that the far side of a crossing of g does not certify (g itself must move on into the far region,
+         * or stay frozen; every other guard must keep its sign), or -1 if none.
+         */
+        int blockingGuard(FirstOrder fo, int g, int[] far, boolean freezes) {
             for (int q = 0; q < guards; q++) {
                 Interval rate = fo.series().guards()[1][q];
                 boolean ok = q == g ? strictSign(rate) == far[q] || (freezes && isZero(rate))
                         : strictSign(fo.series().guards()[0][q]) == far[q] || (isZero(rate) && far[q] == tape.sideAtZero());
-                if (!ok) return enterHull(tape.guardName(q) + ": another guard near the crossing of " + tape.guardName(g));
+                if (!ok) return q;
             }
-            Interval[] bn = fo.box();
-            hull = hull.hull(ap.b());
-            return crossed(new GuardEvent(tape.guardName(g), freezes ? GuardEvent.Kind.FROZEN : GuardEvent.Kind.CROSSING, when, far[g]), bn, far, tn);
+            return -1;
         }
 
         /** The set has crossed (certified event): it continues from {@code after} at time tn in the region {@code far}. */
@@ -436,12 +493,255 @@ public final class ValidatedIntegrator {
             maxCrossingWidth = Math.max(maxCrossingWidth, event.time().width());
             IntervalVector box = IntervalVector.of(after);
             hull = hull.hull(box);
-            set = LohnerSet.box(box);
+            boxSet(box);
             signs = far;
             t = tn;
             steps++;
             hNext = Double.NaN;
             return null;
+        }
+
+        // ---------------------------------------------------------------------------------------- ball sets
+
+        /** Starts a ball set from the current box: its midpoint, and the Euclidean length of its half-widths. */
+        void toBall() {
+            LohnerSet b = LohnerSet.box(set.box());
+            set = b;
+            ball = euclidean(b.radius().toArray());
+        }
+
+        /** The set becomes a plain box (any ball is dropped; a later region step starts a new one). */
+        void boxSet(IntervalVector b) {
+            set = LohnerSet.box(b);
+            ball = Double.NaN;
+        }
+
+        /**
+         * The ball of radius {@code radius}, widened by the spread of y, around the midpoint of y (an enclosure of
+         * the old centre's image); {@code bound} is another enclosure of every member. The centre is kept inside the
+         * box the next step validates, since the radius bound follows the segments from the centre to the members.
+         */
+        void ballAround(Interval[] y, double radius, IntervalVector bound) {
+            double[] c = new double[n];
+            Interval[] spread = new Interval[n];
+            for (int i = 0; i < n; i++) {
+                c[i] = y[i].midpoint();
+                spread[i] = y[i].sub(Interval.of(c[i]));
+            }
+            double e = euclidean(spread);
+            if (!Double.isFinite(radius) || !Double.isFinite(e)) { boxSet(bound); return; }
+            double rho = Interval.of(radius).add(Interval.of(e)).hi();
+            Interval[] r = new Interval[n];
+            java.util.Arrays.fill(r, Interval.of(-rho, rho));
+            IntervalVector centre = IntervalVector.ofPoints(c);
+            set = new LohnerSet(centre, null, IntervalVector.of(r), bound.hull(centre));
+            ball = rho;
+        }
+
+        /**
+         * A region step of a ball set driven by the centre alone, as cheap as a box step: the centre's series and a
+         * priori box Bc; the members' tube B = Bc + [-R, R], valid once rho e^{mu(B) h} &lt; R (a member within
+         * rho e^{mu t} of the centre cannot reach the boundary of B first); the guards over B at first order; and at
+         * a crossing, every member's time as the centre's widened by |grad g| rho e^{mu h} / min |g'| over B (g affine
+         * and monotone over B, so each member's guard, within |grad g| rho e^{mu h} of the centre's, has its root
+         * there). False when this step cannot decide (the general step, over the box of the ball, then runs).
+         */
+        boolean ballRegionStep(double horizon) {
+            int order = settings.order();
+            SeriesTape.Series<Interval> sc = tape.intervalSeries(set.center().toArray(), signs, order);
+            Interval[] startGuards = tape.intervalSeries(set.box().toArray(), signs, 0).guards()[0];
+            double h = suggestStep(sc);
+            if (!Double.isNaN(hNext)) h = Math.min(h, 2 * hNext);
+            double allowance = 2 * ball + Double.MIN_NORMAL;
+            Apriori wider = null; // validated for a longer step: still valid for this one, and its remainder terms too
+            for (int attempt = 0; attempt < 40; attempt++) {
+                double tn = t + h >= horizon ? horizon : t + h;
+                if (!(tn > t)) return false;
+                Interval hI = Interval.of(tn).sub(Interval.of(t));
+                if (hI.hi() < settings.minStep() * 64 && tn < horizon) return false;
+                Apriori apc = wider != null && hI.hi() <= wider.h() ? shorter(sc, wider, hI.hi()) : apriori(sc, hI.hi(), order);
+                if (apc == null) { h = hI.hi() / 2; continue; }
+                if (wider == null || hI.hi() > wider.h()) wider = apc;
+                Interval[] tube = apc.b().toArray();
+                for (int i = 0; i < n; i++) tube[i] = tube[i].add(Interval.of(-allowance, allowance));
+                IntervalVector tubeBox = IntervalVector.of(tube);
+                double mu = logNorm(tubeBox, signs);
+                if (!Double.isFinite(mu)) return false;
+                // the farthest a member gets from the centre during the step, and at its end
+                double reach = Interval.of(ball).mul(Interval.of(Math.max(mu, 0)).mul(hI).exp()).hi();
+                double reachEnd = Interval.of(ball).mul(Interval.of(mu).mul(hI).exp()).hi();
+                if (!(reach < allowance)) { h = hI.hi() / 2; continue; }
+                SeriesTape.Series<Interval> s1 = tape.intervalSeries(tube, signs, 1);
+                int crossing = -1, candidates = 0;
+                for (int g = 0; g < guards; g++) {
+                    Interval gb = s1.guards()[0][g], dg = s1.guards()[1][g];
+                    if (strictSign(gb) == signs[g]) continue;                                   // excluded
+                    if (strictSign(dg) == signs[g] && strictSign(startGuards[g]) != -signs[g]) continue; // receding
+                    if (isZero(dg) && signs[g] == tape.sideAtZero()) continue;                  // frozen
+                    candidates++;
+                    crossing = g;
+                }
+                if (candidates > 1) { h = hI.hi() / 2; continue; }
+                if (candidates == 0) {
+                    Interval[] yc = stateAt(sc, apc, hI);
+                    hull = hull.hull(tubeBox);
+                    ballAround(yc, reachEnd, tubeBox);
+                    hRegion = hI.hi();
+                    hNext = hI.hi();
+                    t = tn;
+                    steps++;
+                    consecutiveHull = 0;
+                    return true;
+                }
+                int g = crossing;
+                Interval rate = s1.guards()[1][g];
+                Interval[] grad = guardGradient(g);
+                if (grad == null || strictSign(rate) != -signs[g]) return false; // not monotone toward the surface
+                Crossing cc = crossingTime(sc, apc, g, hI.hi());
+                if (!(cc instanceof Crossing.Found f)) { h = hI.hi() / 2; continue; }
+                Interval delta = Interval.of(euclidean(grad)).mul(Interval.of(reach)).div(Interval.of(rate.mig()));
+                Interval tau = Interval.of(Interval.of(f.tau().lo()).sub(delta).lo(), Interval.of(f.tau().hi()).add(delta).hi());
+                if (!(tau.lo() > 0 && tau.hi() < hI.hi())) { h = tau.lo() > 0 ? tau.lo() * 0.9 : hI.hi() / 2; continue; }
+                return ballCross(sc, apc, g, f.tau(), tau, reach, mu, tubeBox, horizon);
+            }
+            return false;
+        }
+
+        /**
+         * Carries a ball across guard g: every member crosses at a relative time in tau (the centre in tc) and lies
+         * within {@code reach} of the centre until then. False (nothing changed) unless the far side is transversal.
+         */
+        boolean ballCross(SeriesTape.Series<Interval> sc, Apriori apc, int g, Interval tc, Interval tau, double reach, double mu,
+                          IntervalVector tubeBox, double horizon) {
+            Interval[] y = stateAt(sc, apc, tau);
+            for (int i = 0; i < n; i++) y[i] = y[i].add(Interval.of(-reach, reach));
+            int[] far = signs.clone();
+            far[g] = -signs[g];
+            Interval when = Interval.of(t).add(tau);
+            double tn = Math.nextUp(when.hi());
+            if (tn > horizon) return false;
+            SeriesTape.Series<Interval> sf = tape.intervalSeries(y, far, 1);
+            if (strictSign(sf.guards()[1][g]) != far[g]) return false; // sliding, grazing or frozen: the general step decides
+            Interval span = Interval.of(tn).sub(Interval.of(t)).sub(tau);
+            FirstOrder fo = firstOrder(y, Math.max(0, span.hi()), far);
+            if (fo == null || blockingGuard(fo, g, far, false) >= 0) return false;
+            BallCrossing across = ballAcross(g, tc, stateAt(sc, apc, tc), tau, y, far, tn, fo, mu);
+            if (across == null) return false;
+            hull = hull.hull(tubeBox);
+            crossed(new GuardEvent(tape.guardName(g), GuardEvent.Kind.CROSSING, when, far[g]), fo.box(), far, tn);
+            ballAround(across.end(), across.radius(), IntervalVector.of(fo.box()));
+            return true;
+        }
+
+        /** A regular step of a ball set: the centre by its own series, the radius times e^{mu h}, mu over the a priori box. */
+        void ballStep(Apriori ap, Interval hI, Interval[] rem, IntervalVector direct) {
+            int order = settings.order();
+            SeriesTape.Series<Interval> sc = tape.intervalSeries(set.center().toArray(), signs, order);
+            Interval[] y = horner(sc.x(), order, hI);
+            for (int i = 0; i < n; i++) y[i] = y[i].add(rem[i]);
+            double mu = logNorm(ap.b(), signs);
+            if (!Double.isFinite(mu)) { boxSet(direct); return; }
+            ballAround(y, Interval.of(ball).mul(Interval.of(mu).mul(hI).exp()).hi(), direct);
+        }
+
+        record BallCrossing(Interval[] end, double radius) {}
+
+        /**
+         * A ball across guard g (every member crosses at a relative time in tau and is past it by tn), or null, and
+         * then the crossing's box is used. The centre crosses at its own, much tighter time. The radius is multiplied
+         * by a Lipschitz bound of the transition map x -> x(tn), whose derivative is Dphi_far S Dphi_near with the
+         * saltation matrix S = I + (f_far - f_near) grad g^T / (grad g . f_near); so
+         * ||DPhi||_2 &lt;= e^{mu_near tau} (1 + |f_far - f_near| |grad g| / |grad g . f_near|) e^{mu_far (tn - tau)},
+         * the fields and rates enclosed over the crossing states y, the log norms over the two a priori boxes.
+         */
+        BallCrossing ballAcross(SeriesTape.Series<Interval> sx, Apriori ap, int g, Interval tau, double h, Interval[] y, int[] far,
+                                double tn, FirstOrder fo) {
+            SeriesTape.Series<Interval> sc = tape.intervalSeries(set.center().toArray(), signs, settings.order());
+            if (!(crossingTime(sc, ap, g, h) instanceof Crossing.Found f)) return null;
+            Interval tc = f.tau().intersection(tau);
+            if (tc.isEmpty()) return null;
+            return ballAcross(g, tc, stateAt(sc, ap, tc), tau, y, far, tn, fo, logNorm(ap.b(), signs));
+        }
+
+        /** Every solution's state at relative times s, from the series sx of their start and the a priori enclosure. */
+        Interval[] stateAt(SeriesTape.Series<Interval> sx, Apriori ap, Interval s) {
+            int order = settings.order();
+            Interval[] y = horner(sx.x(), order, s);
+            Interval pw = s.pown(order + 1);
+            for (int i = 0; i < n; i++) y[i] = y[i].add(ap.series.x()[order + 1][i].mul(pw));
+            return y;
+        }
+
+        /**
+         * The ball across guard g, from the centre's crossing time tc and state yc there, every member's crossing time
+         * tau and state y, the far side's a priori box fo and a log-norm bound muNear over the near side's.
+         */
+        BallCrossing ballAcross(int g, Interval tc, Interval[] yc, Interval tau, Interval[] y, int[] far, double tn,
+                                FirstOrder fo, double muNear) {
+            Interval[] grad = guardGradient(g);
+            if (grad == null) return null;
+            Interval dc = Interval.of(tn).sub(Interval.of(t)).sub(tc); // the centre's time on the far side
+            dc = Interval.of(Math.max(0, dc.lo()), dc.hi());
+            FirstOrder centreFar = firstOrder(yc, dc.hi(), far);
+            if (centreFar == null) return null;
+            Interval[] end = new Interval[n];
+            for (int i = 0; i < n; i++) end[i] = yc[i].add(dc.mul(centreFar.series().x()[1][i]));
+            SeriesTape.Series<Interval> nearField = tape.intervalSeries(y, signs, 1), farField = tape.intervalSeries(y, far, 1);
+            Interval rate = nearField.guards()[1][g];
+            if (rate.containsZero()) return null;
+            Interval[] jump = new Interval[n];
+            for (int i = 0; i < n; i++) jump[i] = farField.x()[1][i].sub(nearField.x()[1][i]);
+            double jumpNorm = euclidean(jump), gradNorm = euclidean(grad);
+            muNear = Math.max(0, muNear);
+            double muFar = Math.max(0, logNorm(IntervalVector.of(fo.box()), far));
+            if (!Double.isFinite(jumpNorm) || !Double.isFinite(gradNorm) || !Double.isFinite(muNear) || !Double.isFinite(muFar)) return null;
+            Interval saltation = rankOneNorm(farField.guards()[1][g].sub(rate).div(rate),
+                    Interval.of(jumpNorm).mul(Interval.of(gradNorm)).div(Interval.of(rate.mig())).sqr());
+            Interval farTime = Interval.of(tn).sub(Interval.of(t)).sub(Interval.of(tau.lo()));
+            Interval lipschitz = Interval.of(muNear).mul(Interval.of(tau.hi())).exp().mul(saltation)
+                    .mul(Interval.of(muFar).mul(farTime).exp());
+            double radius = Interval.of(ball).mul(lipschitz).hi();
+            return Double.isFinite(radius) ? new BallCrossing(end, radius) : null;
+        }
+
+        /**
+         * An upper bound on mu_2(Df) over the box in the region {@code regionSigns}: the field's structural bound if it
+         * has one, else Gershgorin's on the symmetric part of the interval Jacobian (every eigenvalue of a symmetric
+         * matrix lies in one of its discs).
+         */
+        double logNorm(IntervalVector box, int[] regionSigns) {
+            SwitchedField.LogNorm structural = field.logNorm();
+            double mu;
+            if (structural != null) {
+                mu = structural.upper(box.toArray(), regionSigns);
+            } else {
+                Interval[][] df = fieldJacobian(box.toArray(), regionSigns);
+                mu = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    Interval row = Interval.of(df[i][i].hi());
+                    for (int k = 0; k < n; k++) if (k != i) row = row.add(Interval.of(df[i][k].add(df[k][i]).mul(0.5).mag()));
+                    mu = Math.max(mu, row.hi());
+                }
+            }
+            return Double.isNaN(mu) ? Double.POSITIVE_INFINITY : mu;
+        }
+
+        /** The field's Jacobian Df over the box, in one region. */
+        Interval[][] fieldJacobian(Interval[] box, int[] regionSigns) {
+            if (tape.polynomialOrRational()) {
+                Interval[][] j = tape.taylorMapJacobian(box, regionSigns, 1, Interval.ONE); // I + Df
+                for (int i = 0; i < n; i++) j[i][i] = j[i][i].sub(Interval.ONE);
+                return j;
+            }
+            Jets.Jet[] seeds = new Jets.Jet[n];
+            for (int i = 0; i < n; i++) seeds[i] = jets.variable(box[i], i);
+            SeriesTape.Series<Jets.Jet> sj = tape.series(jets, seeds, regionSigns, 1);
+            Interval[][] df = new Interval[n][n];
+            for (int i = 0; i < n; i++) {
+                Interval[] d = sj.x()[1][i].d();
+                for (int k = 0; k < n; k++) df[i][k] = d == null ? Interval.ZERO : d[k];
+            }
+            return df;
         }
 
         // --------------------------------------------------------------------------------- convex-hull mode
@@ -526,7 +826,7 @@ public final class ValidatedIntegrator {
                     crossing = q;
                 }
                 if (ok && candidates == 1) {
-                    Crossing c = crossingTime(sx, new Apriori(IntervalVector.of(bz), sb), crossing, hI.hi());
+                    Crossing c = crossingTime(sx, new Apriori(IntervalVector.of(bz), sb, hI.hi()), crossing, hI.hi());
                     if (c instanceof Crossing.Found f) {
                         String done = slideAcross(sx, sb, crossing, f.tau(), horizon);
                         if (done != null || sliding >= 0) return done;
@@ -540,7 +840,7 @@ public final class ValidatedIntegrator {
                 Interval pwh = hI.pown(order + 1);
                 for (int i = 0; i < n; i++) direct[i] = direct[i].add(sb.x()[order + 1][i].mul(pwh));
                 hull = hull.hull(IntervalVector.of(bz));
-                set = LohnerSet.box(IntervalVector.of(direct));
+                boxSet(IntervalVector.of(direct));
                 t = tn;
                 steps++;
                 hNext = hI.hi();
@@ -632,7 +932,7 @@ public final class ValidatedIntegrator {
                     Interval[] end = new Interval[n];
                     for (int i = 0; i < n; i++) end[i] = x[i].add(hI.mul(fo.series().x()[1][i]));
                     hull = hull.hull(IntervalVector.of(fo.box()));
-                    set = LohnerSet.box(IntervalVector.of(end));
+                    boxSet(IntervalVector.of(end));
                     t = tn;
                     steps++;
                     hullSteps++;
@@ -690,6 +990,25 @@ public final class ValidatedIntegrator {
         if (v.lo() > 0) return 1;
         if (v.hi() < 0) return -1;
         return 0;
+    }
+
+    /**
+     * ||I + u w^T||_2 from p = u.w and q = |u|^2 |w|^2: on span{u, w} the Gram matrix of I + u w^T has trace
+     * b = 2 + 2p + q and determinant c = (1 + p)^2, so the norm is sqrt((b + sqrt(b^2 - 4c)) / 2). A saltation
+     * matrix's jump f_far - f_near is often parallel to grad g (a ReLU gate acts along x_i), and then the norm is
+     * max(1, |1 + p|), the ratio of the guard's rates, rather than 1 + |p|.
+     */
+    static Interval rankOneNorm(Interval p, Interval q) {
+        Interval b = Interval.of(2).add(p.mul(2)).add(q), c = Interval.ONE.add(p).sqr();
+        Interval disc = b.sqr().sub(c.mul(4)).intersection(Interval.of(0, Double.POSITIVE_INFINITY));
+        return Interval.of(0, b.add(disc.sqrt()).mul(0.5).sqrt().hi());
+    }
+
+    /** An upper bound on the Euclidean norm of every member of the interval vector. */
+    static double euclidean(Interval[] v) {
+        Interval sum = Interval.ZERO;
+        for (Interval x : v) sum = sum.add(Interval.of(x.mag()).sqr());
+        return sum.sqrt().hi();
     }
 
     static double norm(Interval[] v) {

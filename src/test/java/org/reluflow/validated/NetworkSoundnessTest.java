@@ -175,6 +175,89 @@ class NetworkSoundnessTest {
         total += checks;
     }
 
+    /** Random problems across losses, biases, leaky slopes and output scales (the log-norm bound's cases). */
+    static Problem variedProblem(SplittableRandom rnd, int m, int d, int n) {
+        Loss loss = List.of(Loss.SQUARE, Loss.EXPONENTIAL, Loss.LOGISTIC).get(rnd.nextInt(3));
+        Problem p = randomProblem(rnd, m, d, n, rnd.nextBoolean(), loss);
+        Activation act = rnd.nextBoolean() ? Activation.relu() : new Activation(0.25, 0.25);
+        OutputScale scale = OutputScale.values()[rnd.nextInt(OutputScale.values().length)];
+        Architecture a = p.architecture();
+        return new Problem(new Architecture(m, d, a.hiddenBias(), a.outputBias(), scale, true, act), p.data(), loss);
+    }
+
+    static Enclosure enclose(Problem p, IntervalVector x0, double horizon, ValidatedIntegrator.SetKind kind) {
+        SwitchedField f = NetworkFields.switchedField(p);
+        return new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension()).withSet(kind)).integrate(x0, horizon);
+    }
+
+    @Test
+    void ballSetsMeetLohnerSetsAndContainDormandPrinceAcrossCrossings() {
+        // both enclosures are rigorous and about 1e-13 wide, so they must intersect: a ball whose centre drifted or
+        // whose radius missed a saltation factor would come out disjoint
+        SplittableRandom rnd = new SplittableRandom(41);
+        int checks = 0, crossings = 0, compared = 0;
+        for (int k = 0; k < 30; k++) {
+            Problem p = variedProblem(rnd, 2 + rnd.nextInt(3), 2, 3 + rnd.nextInt(4));
+            assertTrue(NetworkFields.switchedField(p).hasLogNorm(), "a trained output layer on finite data has the structural bound");
+            double[] theta = randomTheta(rnd, p.layout().size());
+            double horizon = rnd.nextDouble(1, 4);
+            Enclosure ball = enclose(p, IntervalVector.ofPoints(theta), horizon, ValidatedIntegrator.SetKind.BALL);
+            if (!ball.isValid()) continue;
+            assertEquals(horizon, ball.t());
+            crossings += (int) ball.events().stream().filter(ev -> ev.kind() == GuardEvent.Kind.CROSSING).count();
+            checks += assertInside(dormandPrince("ball", p, theta, horizon), ball.box());
+            Enclosure lohner = enclose(p, IntervalVector.ofPoints(theta), horizon, ValidatedIntegrator.SetKind.LOHNER_QR);
+            if (!lohner.isValid()) continue;
+            IntervalVector both = ball.box().intersection(lohner.box());
+            assertFalse(both.isEmpty(), "ball " + ball.box() + " and Lohner " + lohner.box() + " enclosures are disjoint");
+            compared++;
+        }
+        assertTrue(crossings >= 20 && compared >= 15, "crossings " + crossings + ", compared " + compared);
+        total += checks + compared;
+    }
+
+    @Test
+    void ballSetsFromBoxesContainTheTrajectoriesOfTheBoxCorners() {
+        // an initial box of width 1e-6: the radius grows by the log-norm and saltation bounds only, so trajectories
+        // from the corners (the farthest members) test those bounds at a scale DP853 resolves
+        SplittableRandom rnd = new SplittableRandom(42);
+        int checks = 0, crossings = 0;
+        for (int k = 0; k < 12; k++) {
+            Problem p = variedProblem(rnd, 2 + rnd.nextInt(2), 2, 3 + rnd.nextInt(3));
+            double[] theta = randomTheta(rnd, p.layout().size());
+            Interval[] box = new Interval[theta.length];
+            for (int i = 0; i < theta.length; i++) box[i] = Interval.of(theta[i] - 5e-7, theta[i] + 5e-7);
+            double horizon = rnd.nextDouble(0.3, 1.5);
+            Enclosure ball = enclose(p, IntervalVector.of(box), horizon, ValidatedIntegrator.SetKind.BALL);
+            if (!ball.isValid()) continue;
+            crossings += ball.events().size();
+            for (int corner = 0; corner < 6; corner++) {
+                double[] x = new double[theta.length];
+                for (int i = 0; i < x.length; i++) x[i] = rnd.nextBoolean() ? box[i].lo() : box[i].hi();
+                checks += assertInside(dormandPrince("corner", p, x, horizon), ball.box());
+            }
+        }
+        assertTrue(crossings > 0 && checks > 0, "crossings " + crossings + ", checks " + checks);
+        total += checks;
+    }
+
+    @Test
+    void ballSetsEncloseEveryCrossingOfTheHundredFiftyParameterBenchmarkToOneEMinusTen() throws Exception {
+        // the target instance (d = 2, m = 50, 20 samples), over a shorter horizon that still has 7 crossings
+        Experiment e = org.reluflow.spec.SpecLoader.load(java.nio.file.Path.of("src/bench/specs/relu-gf-50.yaml"));
+        SwitchedField f = NetworkFields.switchedField(e.problem());
+        ValidatedIntegrator.Settings settings = ValidatedIntegrator.Settings.defaultsFor(f);
+        assertEquals(ValidatedIntegrator.SetKind.BALL, settings.set());
+        Enclosure enc = new ValidatedIntegrator(f, settings).integrate(IntervalVector.ofPoints(e.theta0()), 0.05);
+        assertEquals(EnclosureStatus.VALID, enc.status(), enc.reason());
+        assertTrue(enc.events().size() >= 7, "crossings: " + enc.events().size());
+        for (GuardEvent ev : enc.events()) {
+            assertEquals(GuardEvent.Kind.CROSSING, ev.kind());
+            assertTrue(ev.time().width() <= 1e-10, ev.guard() + " crossing time width " + ev.time().width());
+        }
+        total += enc.events().size();
+    }
+
     @Test
     void frozenCoordinatesOnOrthogonalDataAreCertifiedAndMatchTheEventDrivenEngine() {
         // sigma'(0) = 0 with orthogonal inputs: a pre-activation that reaches 0 stays there exactly (the far field is

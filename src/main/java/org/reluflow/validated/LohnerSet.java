@@ -37,8 +37,17 @@ record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector ra
      * follows the set's longest direction) and r' = Q^{-1} A r + Q^{-1} (y - c'), Q^{-1} enclosed. {@code bound} is
      * another enclosure of the image. Null if Q^{-1} cannot be enclosed.
      */
-    LohnerSet image(org.reluflow.interval.IntervalMatrix a, IntervalVector y, IntervalVector bound) {
-        int n = y.dimension();
+    LohnerSet image(IntervalMatrix a, IntervalVector y, IntervalVector bound) {
+        double[] c = y.midpoint();
+        return image(a, c, y.sub(IntervalVector.ofPoints(c)), bound);
+    }
+
+    /**
+     * The same with the image's centre given as the point c' and the rest y - c' as {@code offset} (a small interval
+     * when the centre was evaluated in higher precision).
+     */
+    LohnerSet image(IntervalMatrix a, double[] c, IntervalVector offset, IntervalVector bound) {
+        int n = c.length;
         double[][] am = a.midpoint();
         for (int j = 0; j < n; j++) {
             double w = Math.max(radius.get(j).mag(), Double.MIN_NORMAL);
@@ -47,8 +56,7 @@ record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector ra
         org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);
         var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
         if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
-        double[] c = y.midpoint();
-        IntervalVector r = e.value().product(a).mul(radius).add(e.value().mul(y.sub(IntervalVector.ofPoints(c))));
+        IntervalVector r = e.value().product(a).mul(radius).add(e.value().mul(offset));
         return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(qr.q()), r, bound);
     }
 }

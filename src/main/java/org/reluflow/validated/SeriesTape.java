@@ -32,9 +32,10 @@ final class SeriesTape {
     private final int[] guardOf;       // register (RAMP/STEP) -> guard index
     private final double stepAtZero;
     private final String[] guardNames;
+    private final double[][] ballConstant; // register -> {hi, lo, rad} of a constant (double-double centre series)
 
     private SeriesTape(int dimension, List<K> op, List<int[]> args, List<Interval> constants, int[] outputs,
-                       int[] guardRegister, int[] guardOf, double stepAtZero, String[] guardNames) {
+                       int[] guardRegister, int[] guardOf, double stepAtZero, String[] guardNames, List<double[]> ballConstants) {
         this.dimension = dimension;
         this.op = op.toArray(new K[0]);
         this.a = new int[op.size()];
@@ -46,6 +47,7 @@ final class SeriesTape {
         this.guardOf = guardOf;
         this.stepAtZero = stepAtZero;
         this.guardNames = guardNames;
+        this.ballConstant = ballConstants.toArray(new double[0][]);
     }
 
     /**
@@ -66,7 +68,7 @@ final class SeriesTape {
         for (int k = 0; k < tape.size(); k++) {
             Instr in = tape.get(k);
             reg[k] = switch (in.op()) {
-                case CONST -> low.constant(IntervalArithmetic.enclose(in.constant()));
+                case CONST -> low.constant(IntervalArithmetic.enclose(in.constant()), DoubleDoubleBall.of(in.constant()));
                 case VAR -> low.push(K.VAR, in.n(), 0);
                 case ADD -> low.push(K.ADD, reg[in.a()], reg[in.b()]);
                 case SUB -> low.push(K.SUB, reg[in.a()], reg[in.b()]);
@@ -94,7 +96,7 @@ final class SeriesTape {
         for (int r = 0; r < low.op.size(); r++)
             if (low.op.get(r) == K.RAMP || low.op.get(r) == K.STEP) guardOf[r] = low.args.get(r)[1];
         return new SeriesTape(n, low.op, low.args, low.constants, out,
-                guardRegs.stream().mapToInt(Integer::intValue).toArray(), guardOf, stepAtZero, names.toArray(new String[0]));
+                guardRegs.stream().mapToInt(Integer::intValue).toArray(), guardOf, stepAtZero, names.toArray(new String[0]), low.balls);
     }
 
     private static final int NAME_LIMIT = 120;
@@ -131,7 +133,7 @@ final class SeriesTape {
         if (names.size() != guardRegister.length) throw new IllegalArgumentException(names.size() + " names for " + guardRegister.length + " guards");
         SeriesTape t = new SeriesTape(dimension, java.util.Arrays.asList(op), java.util.stream.IntStream.range(0, op.length)
                 .mapToObj(k -> new int[] {a[k], b[k]}).toList(), java.util.Arrays.asList(constant), outputs, guardRegister, guardOf,
-                stepAtZero, names.toArray(new String[0]));
+                stepAtZero, names.toArray(new String[0]), java.util.Arrays.asList(ballConstant));
         return t;
     }
 
@@ -139,17 +141,25 @@ final class SeriesTape {
         final List<K> op = new ArrayList<>();
         final List<int[]> args = new ArrayList<>();
         final List<Interval> constants = new ArrayList<>();
+        final List<double[]> balls = new ArrayList<>();
 
         int push(K k, int x, int y) {
             op.add(k);
             args.add(new int[] {x, y});
             constants.add(null);
+            balls.add(null);
             return op.size() - 1;
         }
 
         int constant(Interval v) {
+            return constant(v, DoubleDoubleBall.of(v));
+        }
+
+        /** A constant with its double-double ball (null if it has none: then no double-double centre series). */
+        int constant(Interval v, double[] ball) {
             int r = push(K.CONST, 0, 0);
             constants.set(r, v);
+            balls.set(r, ball);
             return r;
         }
 
@@ -534,6 +544,85 @@ final class SeriesTape {
     }
 
     /** Whether the fast jet path covers this tape (no sqrt, exp or log: those take the object path). */
+    /**
+     * The Taylor polynomial sum_{k<=order} x_k h^k of the solution from the point x0, in double-double balls
+     * ({@link DoubleDoubleBall}): {hi, lo, rad} per coordinate, the exact value within rad of hi + lo, hi the nearest
+     * double. Null when the field has an operation without a ball recurrence (division, sqrt, exp, log, an unknown
+     * guard sign) or something overflowed; then the caller uses intervals.
+     */
+    double[][] centrePolynomial(double[] x0, int[] signs, int order, Interval h) {
+        int len = op.length, w = order + 1;
+        for (int r = 0; r < len; r++) {
+            K k = op[r];
+            if (k == K.DIV || k == K.SQRT || k == K.EXP || k == K.LOG || (k == K.CONST && ballConstant[r] == null)) return null;
+            if ((k == K.RAMP || k == K.STEP) && signs[guardOf[r]] == 0) return null;
+        }
+        double[][] hi = new double[len][w], lo = new double[len][w], rad = new double[len][w];
+        double[][] xh = new double[w][dimension], xl = new double[w][dimension], xr = new double[w][dimension];
+        for (int i = 0; i < dimension; i++) xh[0][i] = x0[i];
+        double[] t = new double[3];
+        for (int k = 0; k <= order; k++) {
+            for (int r = 0; r < len; r++) {
+                int ra = a[r], rb = b[r];
+                switch (op[r]) {
+                    case CONST -> {
+                        if (k == 0) { hi[r][0] = ballConstant[r][0]; lo[r][0] = ballConstant[r][1]; rad[r][0] = ballConstant[r][2]; }
+                    }
+                    case VAR -> { hi[r][k] = xh[k][ra]; lo[r][k] = xl[k][ra]; rad[r][k] = xr[k][ra]; }
+                    case ADD -> {
+                        DoubleDoubleBall.add(hi[ra][k], lo[ra][k], rad[ra][k], hi[rb][k], lo[rb][k], rad[rb][k], t);
+                        hi[r][k] = t[0]; lo[r][k] = t[1]; rad[r][k] = t[2];
+                    }
+                    case SUB -> {
+                        DoubleDoubleBall.add(hi[ra][k], lo[ra][k], rad[ra][k], -hi[rb][k], -lo[rb][k], rad[rb][k], t);
+                        hi[r][k] = t[0]; lo[r][k] = t[1]; rad[r][k] = t[2];
+                    }
+                    case NEG -> { hi[r][k] = -hi[ra][k]; lo[r][k] = -lo[ra][k]; rad[r][k] = rad[ra][k]; }
+                    case MUL, SQR -> {
+                        int rb2 = op[r] == K.SQR ? ra : rb;
+                        boolean constA = op[ra] == K.CONST, constB = op[rb2] == K.CONST;
+                        int from = constB ? k : 0, to = constA ? 0 : k; // a constant's series is its value only
+                        double sh = 0, sl = 0, sr = 0;
+                        for (int j = from; j <= to; j++) {
+                            DoubleDoubleBall.mul(hi[ra][j], lo[ra][j], rad[ra][j], hi[rb2][k - j], lo[rb2][k - j], rad[rb2][k - j], t);
+                            if (j == from) { sh = t[0]; sl = t[1]; sr = t[2]; }
+                            else { DoubleDoubleBall.add(sh, sl, sr, t[0], t[1], t[2], t); sh = t[0]; sl = t[1]; sr = t[2]; }
+                        }
+                        hi[r][k] = sh; lo[r][k] = sl; rad[r][k] = sr;
+                    }
+                    case RAMP -> {
+                        if (signs[guardOf[r]] > 0) { hi[r][k] = hi[ra][k]; lo[r][k] = lo[ra][k]; rad[r][k] = rad[ra][k]; }
+                    }
+                    case STEP -> {
+                        if (k == 0 && signs[guardOf[r]] > 0) hi[r][0] = 1;
+                    }
+                    default -> { return null; }
+                }
+            }
+            if (k < order) {
+                for (int i = 0; i < dimension; i++) {
+                    int o = outputs[i];
+                    DoubleDoubleBall.divide(hi[o][k], lo[o][k], rad[o][k], k + 1, t);
+                    xh[k + 1][i] = t[0]; xl[k + 1][i] = t[1]; xr[k + 1][i] = t[2];
+                }
+            }
+        }
+        double[] hb = DoubleDoubleBall.of(h);
+        if (hb == null) return null;
+        double[][] y = new double[3][dimension];
+        for (int i = 0; i < dimension; i++) {
+            double ah = xh[order][i], al = xl[order][i], ar = xr[order][i];
+            for (int k = order - 1; k >= 0; k--) { // Horner
+                DoubleDoubleBall.mul(ah, al, ar, hb[0], hb[1], hb[2], t);
+                DoubleDoubleBall.add(t[0], t[1], t[2], xh[k][i], xl[k][i], xr[k][i], t);
+                ah = t[0]; al = t[1]; ar = t[2];
+            }
+            if (!Double.isFinite(ah) || !Double.isFinite(al) || !Double.isFinite(ar)) return null;
+            y[0][i] = ah; y[1][i] = al; y[2][i] = ar;
+        }
+        return y;
+    }
+
     boolean polynomialOrRational() {
         for (K k : op) if (k == K.SQRT || k == K.EXP || k == K.LOG) return false;
         return true;

@@ -50,7 +50,7 @@ record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector ra
         int n = c.length;
         double[][] am = a.midpoint();
         for (int j = 0; j < n; j++) {
-            double w = Math.max(radius.get(j).mag(), Double.MIN_NORMAL);
+            double w = Math.max(radius.get(j).radius(), Double.MIN_NORMAL);
             for (int i = 0; i < n; i++) am[i][j] *= w;
         }
         org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);

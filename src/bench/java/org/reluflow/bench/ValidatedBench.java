@@ -15,14 +15,20 @@ import org.reluflow.validated.ValidatedIntegrator;
 /**
  * Validated-integration figures for BENCHMARKS.md: Lorenz (15,15,36) to T=10 (width and warm time), and a ReLU
  * gradient flow from a spec (steps per second, events, crossing widths). Warm = best of 5 after 3 warm-up runs.
- * Usage: ValidatedBench [relu-spec.yaml T [lohner|box|ball]] (the set kind defaults to the integrator's choice)
+ * Usage: ValidatedBench [relu-spec.yaml T [lohner|box|ball]] (the set kind defaults to the integrator's choice);
+ * -Dorder=N -Dtolerance=TOL change the Lorenz settings.
  */
 public final class ValidatedBench {
     public static void main(String[] args) throws Exception {
         try (SymjaSession s = SymjaSession.limitedTo(60)) {
             OdeSystem lorenz = OdeSystem.parse(s, "{10*(y - x), x*(28 - z) - y, x*y - 8/3*z}", List.of("x", "y", "z"));
-            ValidatedIntegrator vi = new ValidatedIntegrator(SwitchedField.of(lorenz), ValidatedIntegrator.Settings.defaultsFor(3));
-            report("lorenz T=10", vi, IntervalVector.ofPoints(15, 15, 36), 10);
+            ValidatedIntegrator.Settings d = ValidatedIntegrator.Settings.defaultsFor(3);
+            // -Dorder / -Dtolerance: scan the Lorenz settings (defaults otherwise)
+            d = new ValidatedIntegrator.Settings(Integer.getInteger("order", d.order()), d.set(),
+                    Double.parseDouble(System.getProperty("tolerance", Double.toString(d.tolerance()))), d.minStep(), d.maxSteps(),
+                    d.maxWidth(), d.maxHullSteps());
+            ValidatedIntegrator vi = new ValidatedIntegrator(SwitchedField.of(lorenz), d);
+            report("lorenz T=10 order " + d.order() + " tol " + d.tolerance(), vi, IntervalVector.ofPoints(15, 15, 36), 10);
         }
         if (args.length >= 2) {
             Experiment e = SpecLoader.load(Path.of(args[0]));

@@ -233,6 +233,7 @@ public final class ValidatedIntegrator {
                     return "step size fell below " + settings.minStep() + " at t = " + t + " (no a priori enclosure could be validated)";
                 Apriori ap = apriori(sx, hI.hi(), order);
                 if (ap == null) { h = hI.hi() / 2; continue; }
+                if (attempt < 3 && settings.set() == SetKind.LOHNER_QR && remainderTooLarge(sx, ap, hI.hi())) { h = hI.hi() * remainderShrink; continue; }
                 int crossing = -1, candidates = 0;
                 for (int g = 0; g < guards; g++) {
                     Interval gb = ap.series.guards()[0][g];
@@ -261,6 +262,23 @@ public final class ValidatedIntegrator {
                 hNext = hI.hi();
                 return null;
             }
+        }
+
+        double remainderShrink;
+
+        /**
+         * The Lagrange remainder x_{N+1}(B) h^{N+1} enters the set each step, and B (the whole sweep over [0,h]) makes
+         * it much larger than the coefficient decay at X that chose h: true if it exceeds both the tolerance (scaled as
+         * in {@link #suggestStep}) and 1e-3 of the set's width (below that it is lost in the width it joins); then
+         * {@code remainderShrink} is the step factor that brings it to that bound.
+         */
+        boolean remainderTooLarge(SeriesTape.Series<Interval> sx, Apriori ap, double h) {
+            int order = settings.order();
+            double target = Math.max(settings.tolerance() * Math.max(1.0, norm(sx.x()[0])), 1e-3 * set.box().maxWidth());
+            double rm = norm(ap.series.x()[order + 1]) * Math.pow(h, order + 1);
+            if (!(rm > target)) return false;
+            remainderShrink = Math.pow(target / rm, 1.0 / (order + 1)) * 0.98;
+            return true;
         }
 
         /** Jorba-Zou: h = min over the last two orders of (tol / |x_k|)^(1/k), a margin below the convergence radius. */

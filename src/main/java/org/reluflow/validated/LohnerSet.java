@@ -4,11 +4,18 @@ import org.reluflow.interval.IntervalMatrix;
 import org.reluflow.interval.IntervalVector;
 
 /**
- * A set {c + B r : c in center, r in radius} (Lohner's parallelepiped form; B is a point matrix, orthogonal up to
- * rounding after a QR step), together with a box known to contain it; {@link #box()} is the tighter of the two.
- * A null B stands for the identity (boxes and balls), which spares the O(n²) product in high dimension.
+ * A set {c + C r0 + B r : c in center, r0 in initialRadius, r in radius} (Lohner's parallelepiped form; B is a point
+ * matrix, orthogonal up to rounding after a QR step), together with a box known to contain it; {@link #box()} is the
+ * tighter of the two. The doubleton part C r0 (CAPD's Rect2 set; null when absent) carries the initial box through
+ * the propagated point matrix C without re-wrapping it each step; B r holds the errors made on the way. A null B
+ * stands for the identity (boxes and balls), which spares the O(n²) product in high dimension.
  */
-record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector radius, IntervalVector bound) {
+record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector initialRadius, IntervalMatrix matrix,
+                 IntervalVector radius, IntervalVector bound) {
+
+    LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector radius, IntervalVector bound) {
+        this(center, null, null, matrix, radius, bound);
+    }
 
     /** The box itself: center its midpoint, B = I. */
     static LohnerSet box(IntervalVector x) {
@@ -24,6 +31,7 @@ record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector ra
 
     IntervalVector box() {
         IntervalVector p = matrix == null ? center.add(radius) : center.add(matrix.mul(radius));
+        if (initial != null) p = p.add(initial.mul(initialRadius));
         if (bound == null) return p;
         IntervalVector q = p.intersection(bound);
         if (q.isEmpty()) // both contain the true set, so this is a defect, reported as a failed validation
@@ -47,6 +55,7 @@ record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector ra
      * when the centre was evaluated in higher precision).
      */
     LohnerSet image(IntervalMatrix a, double[] c, IntervalVector offset, IntervalVector bound) {
+        if (initial != null) throw new IllegalStateException("a doubleton moves by doubletonImage");
         int n = c.length;
         double[][] am = a.midpoint();
         for (int j = 0; j < n; j++) {
@@ -58,5 +67,31 @@ record LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector ra
         if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
         IntervalVector r = e.value().product(a).mul(radius).add(e.value().mul(offset));
         return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(qr.q()), r, bound);
+    }
+
+    /**
+     * The doubleton image {c' + offset + J (C r0 + B r)} under a map with Jacobian enclosure J over the set: C' =
+     * mid(J C) keeps r0; the rest (J C - C') r0, the offset and J B r go into r' in the basis of a pivoted QR of
+     * mid(J B) diag(rad r), as in {@link #image}. A plain set becomes a doubleton here (C = B, r0 = r, r = 0). Null if
+     * Q^{-1} cannot be enclosed.
+     */
+    LohnerSet doubletonImage(IntervalMatrix j, double[] c, IntervalVector offset, IntervalVector bound) {
+        int n = c.length;
+        IntervalMatrix cm = initial, b = matrix();
+        IntervalVector r0 = initialRadius, r = radius;
+        if (cm == null) { cm = b; r0 = radius; r = IntervalVector.ofPoints(new double[n]); }
+        IntervalMatrix jc = j.product(cm), jb = j.product(b);
+        double[][] cNext = jc.midpoint();
+        IntervalVector rest = jc.sub(IntervalMatrix.ofPoints(cNext)).mul(r0).add(offset);
+        double[][] am = jb.midpoint();
+        for (int col = 0; col < n; col++) {
+            double w = Math.max(r.get(col).radius(), Double.MIN_NORMAL);
+            for (int i = 0; i < n; i++) am[i][col] *= w;
+        }
+        org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);
+        var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
+        if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
+        IntervalVector rn = e.value().product(jb).mul(r).add(e.value().mul(rest));
+        return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(cNext), r0, IntervalMatrix.ofPoints(qr.q()), rn, bound);
     }
 }

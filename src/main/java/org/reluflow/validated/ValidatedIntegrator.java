@@ -364,27 +364,34 @@ public final class ValidatedIntegrator {
             consecutiveHull = 0;
         }
 
-        /** Lohner's QR step: x(h) in T(c) + R + (J B) r, re-expressed in the orthonormal basis of mid(J B). */
+        /**
+         * Lohner's QR step on the doubleton c + C r0 + B r: x(h) in T(c) + R + J (C r0 + B r), J the Jacobian of the
+         * Taylor map over the set ({@link LohnerSet#doubletonImage}).
+         */
         LohnerSet lohner(Interval hI, Interval[] rem, Interval[] direct) {
             int order = settings.order();
             IntervalVector domain = set.box().hull(set.center()); // convex, holds c and every member
-            Interval[][] jac = jacobian(domain, hI);
+            IntervalMatrix jac = IntervalMatrix.of(jacobian(domain, hI));
             IntervalVector directBox = IntervalVector.of(direct);
-            IntervalMatrix a = IntervalMatrix.of(jac).product(set.matrix());
             // the centre's rounding error is what accumulates from step to step: evaluate T(c) in double-double balls,
             // so that the new centre is a double and only a ~2^-100 relative offset enters r
             double[][] ball = tape.centrePolynomial(set.center().midpoint(), signs, order, hI);
-            LohnerSet next;
+            double[] c;
+            Interval[] offset = new Interval[n];
             if (ball != null) {
-                Interval[] offset = new Interval[n];
+                c = ball[0];
                 for (int i = 0; i < n; i++) offset[i] = DoubleDoubleBall.offset(ball[1][i], ball[2][i]).add(rem[i]);
-                next = set.image(a, ball[0], IntervalVector.of(offset), directBox);
             } else { // no ball recurrence for this field: intervals with exact directed rounding
                 SeriesTape.Series<Interval> sc = tape.series(Coefficients.INTERVALS, set.center().toArray(), signs, order);
                 Interval[] y = horner(sc.x(), order, hI);
-                for (int i = 0; i < n; i++) y[i] = y[i].add(rem[i]);
-                next = set.image(a, IntervalVector.of(y), directBox);
+                c = new double[n];
+                for (int i = 0; i < n; i++) {
+                    y[i] = y[i].add(rem[i]);
+                    c[i] = y[i].midpoint();
+                    offset[i] = y[i].sub(Interval.of(c[i]));
+                }
             }
+            LohnerSet next = set.doubletonImage(jac, c, IntervalVector.of(offset), directBox);
             return next != null ? next : LohnerSet.box(directBox);
         }
 

@@ -218,7 +218,8 @@ public final class ValidatedIntegrator {
             int order = settings.order();
             if (settings.set() == SetKind.BALL) {
                 if (Double.isNaN(ball)) toBall();
-                if (ballRegionStep(horizon)) return null;
+                String outcome = ballRegionStep(horizon);
+                if (outcome != DECLINED) return outcome;
                 if (DEBUG) System.err.println("ball fast path declined at t=" + t);
             }
             IntervalVector xBox = set.box();
@@ -581,7 +582,7 @@ public final class ValidatedIntegrator {
          * and monotone over B, so each member's guard, within |grad g| rho e^{mu h} of the centre's, has its root
          * there). False when this step cannot decide (the general step, over the box of the ball, then runs).
          */
-        boolean ballRegionStep(double horizon) {
+        String ballRegionStep(double horizon) {
             int order = settings.order();
             SeriesTape.Series<Interval> sc = tape.intervalSeries(set.center().toArray(), signs, order);
             Interval[] startGuards = tape.intervalSeries(set.box().toArray(), signs, 0).guards()[0];
@@ -591,9 +592,9 @@ public final class ValidatedIntegrator {
             Apriori wider = null; // validated for a longer step: still valid for this one, and its remainder terms too
             for (int attempt = 0; attempt < 40; attempt++) {
                 double tn = t + h >= horizon ? horizon : t + h;
-                if (!(tn > t)) return false;
+                if (!(tn > t)) return DECLINED;
                 Interval hI = Interval.of(tn).sub(Interval.of(t));
-                if (hI.hi() < settings.minStep() * 64 && tn < horizon) return false;
+                if (hI.hi() < settings.minStep() * 64 && tn < horizon) return DECLINED;
                 Apriori apc = wider != null && hI.hi() <= wider.h() ? shorter(sc, wider, hI.hi()) : apriori(sc, hI.hi(), order);
                 if (apc == null) { h = hI.hi() / 2; continue; }
                 if (wider == null || hI.hi() > wider.h()) wider = apc;
@@ -601,7 +602,7 @@ public final class ValidatedIntegrator {
                 for (int i = 0; i < n; i++) tube[i] = tube[i].add(Interval.of(-allowance, allowance));
                 IntervalVector tubeBox = IntervalVector.of(tube);
                 double mu = logNorm(tubeBox, signs);
-                if (!Double.isFinite(mu)) return false;
+                if (!Double.isFinite(mu)) return DECLINED;
                 // the farthest a member gets from the centre during the step, and at its end
                 double reach = Interval.of(ball).mul(Interval.of(Math.max(mu, 0)).mul(hI).exp()).hi();
                 double reachEnd = Interval.of(ball).mul(Interval.of(mu).mul(hI).exp()).hi();
@@ -620,52 +621,73 @@ public final class ValidatedIntegrator {
                 if (candidates == 0) {
                     Interval[] yc = stateAt(sc, apc, hI);
                     hull = hull.hull(tubeBox);
-                    ballAround(yc, reachEnd, tubeBox);
-                    hRegion = hI.hi();
-                    hNext = hI.hi();
-                    t = tn;
-                    steps++;
-                    consecutiveHull = 0;
-                    return true;
+                    ballStepTo(yc, reachEnd, tubeBox, hI.hi(), tn);
+                    return null;
                 }
                 int g = crossing;
                 Interval rate = s1.guards()[1][g];
                 Interval[] grad = guardGradient(g);
-                if (grad == null || strictSign(rate) != -signs[g]) return false; // not monotone toward the surface
-                Crossing cc = crossingTime(sc, apc, g, hI.hi());
-                if (!(cc instanceof Crossing.Found f)) { h = hI.hi() / 2; continue; }
+                if (grad == null || strictSign(rate) != -signs[g]) return DECLINED; // not monotone toward the surface
+                if (strictSign(startGuards[g]) != signs[g]) return DECLINED; // members on the surface already
+                // every member has crossed by about (g(c) + |grad g| reach) / |g'|: a step shorter than that cannot
+                // hold the crossing, so grow to it; a longer one that still fails is shortened
                 Interval delta = Interval.of(euclidean(grad)).mul(Interval.of(reach)).div(Interval.of(rate.mig()));
-                Interval tau = Interval.of(Interval.of(f.tau().lo()).sub(delta).lo(), Interval.of(f.tau().hi()).add(delta).hi());
-                if (!(tau.lo() > 0 && tau.hi() < hI.hi())) { h = tau.lo() > 0 ? tau.lo() * 0.9 : hI.hi() / 2; continue; }
+                double allCrossed = 1.25 * Interval.of(sc.guards()[0][g].mag()).div(Interval.of(rate.mig())).add(delta).hi();
+                Crossing cc = crossingTime(sc, apc, g, hI.hi());
+                if (!(cc instanceof Crossing.Found f)) { h = allCrossed > hI.hi() ? allCrossed : hI.hi() / 2; continue; }
+                // members start strictly on the near side, so none crosses before the step begins
+                Interval tau = Interval.of(Math.max(0, Interval.of(f.tau().lo()).sub(delta).lo()), Interval.of(f.tau().hi()).add(delta).hi());
+                if (!(tau.hi() < hI.hi())) { h = Math.max(allCrossed, 1.25 * tau.hi()); continue; }
                 return ballCross(sc, apc, g, f.tau(), tau, reach, mu, tubeBox, horizon);
             }
-            return false;
+            return DECLINED;
         }
 
         /**
          * Carries a ball across guard g: every member crosses at a relative time in tau (the centre in tc) and lies
          * within {@code reach} of the centre until then. False (nothing changed) unless the far side is transversal.
          */
-        boolean ballCross(SeriesTape.Series<Interval> sc, Apriori apc, int g, Interval tc, Interval tau, double reach, double mu,
-                          IntervalVector tubeBox, double horizon) {
+        String ballCross(SeriesTape.Series<Interval> sc, Apriori apc, int g, Interval tc, Interval tau, double reach, double mu,
+                         IntervalVector tubeBox, double horizon) {
             Interval[] y = stateAt(sc, apc, tau);
             for (int i = 0; i < n; i++) y[i] = y[i].add(Interval.of(-reach, reach));
             int[] far = signs.clone();
             far[g] = -signs[g];
             Interval when = Interval.of(t).add(tau);
             double tn = Math.nextUp(when.hi());
-            if (tn > horizon) return false;
+            if (tn > horizon) return DECLINED;
             SeriesTape.Series<Interval> sf = tape.intervalSeries(y, far, 1);
-            if (strictSign(sf.guards()[1][g]) != far[g]) return false; // sliding, grazing or frozen: the general step decides
+            Interval farRate = sf.guards()[1][g];
+            if (strictSign(farRate) == signs[g] && !tape.hasNestedGuards() && guardGradient(g) != null) {
+                // both fields point into the surface: Filippov sliding from the time every member has arrived
+                events.add(new GuardEvent(tape.guardName(g), GuardEvent.Kind.SLIDING, when, 0));
+                double t0 = t, before = Math.nextDown(t + tau.lo());
+                Interval hI = Interval.of(before).sub(Interval.of(t));
+                if (before > t && hI.hi() <= tau.lo()) // nobody has reached the surface yet: a regular ball step
+                    ballStepTo(stateAt(sc, apc, hI), Interval.of(ball).mul(Interval.of(mu).mul(hI).exp()).hi(), tubeBox, hI.hi(), before);
+                return slideOnceArrived(g, guardGradient(g), Math.nextUp(Interval.of(t0).add(tau).hi()), horizon);
+            }
+            if (strictSign(farRate) != far[g]) return DECLINED; // grazing or frozen: the general step decides
             Interval span = Interval.of(tn).sub(Interval.of(t)).sub(tau);
             FirstOrder fo = firstOrder(y, Math.max(0, span.hi()), far);
-            if (fo == null || blockingGuard(fo, g, far, false) >= 0) return false;
+            if (fo == null || blockingGuard(fo, g, far, false) >= 0) return DECLINED;
             BallCrossing across = ballAcross(g, tc, stateAt(sc, apc, tc), tau, y, far, tn, fo, mu);
-            if (across == null) return false;
+            if (across == null) return DECLINED;
             hull = hull.hull(tubeBox);
             crossed(new GuardEvent(tape.guardName(g), GuardEvent.Kind.CROSSING, when, far[g]), fo.box(), far, tn);
             ballAround(across.end(), across.radius(), IntervalVector.of(fo.box()));
-            return true;
+            return null;
+        }
+
+        /** Ends a regular ball step at time tn: the centre's enclosure yc, the radius, the tube over the step. */
+        void ballStepTo(Interval[] yc, double radius, IntervalVector tubeBox, double h, double tn) {
+            hull = hull.hull(tubeBox);
+            ballAround(yc, radius, tubeBox);
+            hRegion = h;
+            hNext = h;
+            t = tn;
+            steps++;
+            consecutiveHull = 0;
         }
 
         /** A regular step of a ball set: the centre by its own series, the radius times e^{mu h}, mu over the a priori box. */
@@ -804,7 +826,14 @@ public final class ValidatedIntegrator {
             double tn = Math.nextDown(t + tau.lo());
             Interval hI = Interval.of(tn).sub(Interval.of(t));
             if (tn > t && hI.hi() <= tau.lo()) taylorStep(sx, ap, hI, tn);
-            double end = Math.nextUp(Interval.of(t0).add(tau).hi()); // absolute time by which every member is on g = 0
+            return slideOnceArrived(g, c, Math.nextUp(Interval.of(t0).add(tau).hi()), horizon);
+        }
+
+        /**
+         * The inclusion until {@code end}, the absolute time by which every member is on the surface g = 0 (affine,
+         * gradient c), then the sliding field.
+         */
+        String slideOnceArrived(int g, Interval[] c, double end, double horizon) {
             int[] keep = signs;
             signs = null;
             while (t < Math.min(end, horizon)) {
@@ -1007,6 +1036,9 @@ public final class ValidatedIntegrator {
     }
 
     private static final boolean DEBUG = System.getenv("RELUFLOW_DEBUG_VALIDATED") != null;
+
+    /** What a ball step returns, compared by identity, when it leaves the step to the general one. */
+    private static final String DECLINED = new String("the ball step declined");
 
     /**
      * Filippov sliding persists where c.f- &gt; 0 and c.f+ &lt; 0 (both fields point into the surface); one of them may

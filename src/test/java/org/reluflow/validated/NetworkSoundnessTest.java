@@ -259,6 +259,24 @@ class NetworkSoundnessTest {
     }
 
     @Test
+    void ballSetsCertifyTheSlidingThatTheEventDrivenEngineFindsOnTheBenchmark() throws Exception {
+        // near t = 1.05 the pair (w43, x2) reaches its surface with both fields pointing into it; the enclosure must
+        // certify sliding there, with a start time that contains the event-driven DP853 engine's
+        Experiment e = org.reluflow.spec.SpecLoader.load(java.nio.file.Path.of("src/bench/specs/relu-gf-50.yaml"));
+        SwitchedField f = NetworkFields.switchedField(e.problem());
+        Enclosure enc = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f)).integrate(IntervalVector.ofPoints(e.theta0()), 1.1);
+        assertEquals(EnclosureStatus.VALID, enc.status(), enc.reason());
+        GuardEvent slide = enc.events().stream().filter(ev -> ev.kind() == GuardEvent.Kind.SLIDING).findFirst().orElseThrow();
+        Experiment run = new Experiment("slide", e.problem(), e.theta0(), new Method.GradientFlow(1e-12, 1e-14, 100000), 1.1, 1.1,
+                java.util.Map.of(), false, List.of());
+        var dp = Simulator.run(run, p -> { }).events().stream().filter(ev -> ev.to().equals("slide")).findFirst().orElseThrow();
+        assertEquals("<w" + (dp.neuron() + 1) + ", x" + (dp.sample() + 1) + ">", slide.guard());
+        assertTrue(Math.abs(dp.t() - slide.time().midpoint()) <= slide.time().width() + 1e-9,
+                "DP853 slides at " + dp.t() + ", the enclosure certifies " + slide.time());
+        total++;
+    }
+
+    @Test
     void frozenCoordinatesOnOrthogonalDataAreCertifiedAndMatchTheEventDrivenEngine() {
         // sigma'(0) = 0 with orthogonal inputs: a pre-activation that reaches 0 stays there exactly (the far field is
         // tangent to the surface identically); the event-driven DP853 engine freezes it too

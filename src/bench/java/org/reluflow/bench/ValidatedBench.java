@@ -15,8 +15,8 @@ import org.reluflow.validated.ValidatedIntegrator;
 /**
  * Validated-integration figures for BENCHMARKS.md: Lorenz (15,15,36) to T=10 (width and warm time), and a ReLU
  * gradient flow from a spec (steps per second, events, crossing widths). Warm = best of 5 after 3 warm-up runs.
- * Usage: ValidatedBench [relu-spec.yaml T [lohner|box|ball]] (the set kind defaults to the integrator's choice);
- * -Dorder=N -Dtolerance=TOL change the Lorenz settings.
+ * Usage: ValidatedBench [relu-spec.yaml T [lohner|box|ball [ORDER]]] (set kind and order default to the integrator's
+ * choice); -Dorder=N -Dtolerance=TOL change the Lorenz settings.
  */
 public final class ValidatedBench {
     public static void main(String[] args) throws Exception {
@@ -39,8 +39,9 @@ public final class ValidatedBench {
                 case "box" -> ValidatedIntegrator.SetKind.BOX;
                 default -> ValidatedIntegrator.SetKind.BALL;
             });
+            if (args.length >= 4) settings = settings.withOrder(Integer.parseInt(args[3]));
             ValidatedIntegrator vi = new ValidatedIntegrator(f, settings);
-            report("relu " + e.name() + " " + settings.set() + " (" + f.dimension() + " parameters, " + f.guardCount() + " guards)", vi,
+            report("relu " + e.name() + " " + settings.set() + " order " + settings.order() + " (" + f.dimension() + " parameters, " + f.guardCount() + " guards)", vi,
                     IntervalVector.ofPoints(e.theta0()), Double.parseDouble(args[1]));
         }
     }

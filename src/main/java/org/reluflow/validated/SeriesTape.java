@@ -32,6 +32,8 @@ final class SeriesTape {
     private final int[] guardOf;       // register (RAMP/STEP) -> guard index
     private final double stepAtZero;
     private final String[] guardNames;
+    /** Registers whose Taylor series in time is its value only (constants, UnitSteps and expressions of them). */
+    private final boolean[] constantInTime;
     private final double[][] ballConstant; // register -> {hi, lo, rad} of a constant (double-double centre series)
 
     private SeriesTape(int dimension, List<K> op, List<int[]> args, List<Interval> constants, int[] outputs,
@@ -47,6 +49,14 @@ final class SeriesTape {
         this.guardOf = guardOf;
         this.stepAtZero = stepAtZero;
         this.guardNames = guardNames;
+        this.constantInTime = new boolean[op.size()];
+        for (int r = 0; r < op.size(); r++)
+            constantInTime[r] = switch (this.op[r]) {
+                case CONST, STEP -> true;
+                case VAR, RAMP -> false;
+                case ADD, SUB, MUL, DIV -> constantInTime[a[r]] && constantInTime[b[r]];
+                case NEG, SQR, SQRT, EXP, LOG -> constantInTime[a[r]];
+            };
         this.ballConstant = ballConstants.toArray(new double[0][]);
     }
 
@@ -298,7 +308,7 @@ final class SeriesTape {
             case NEG -> { lo[r][k] = -hi[ra][k]; hi[r][k] = -lo[ra][k]; }
             case MUL -> {
                 double sl = 0, sh = 0;
-                boolean constA = op[ra] == K.CONST, constB = op[rb] == K.CONST;
+                boolean constA = constantInTime[ra], constB = constantInTime[rb];
                 int from = constB ? k : 0, to = constA ? 0 : k; // a constant's series is its value only
                 for (int j = from; j <= to; j++) {
                     mul(lo[ra][j], hi[ra][j], lo[rb][k - j], hi[rb][k - j], t);

@@ -580,7 +580,8 @@ public final class ValidatedIntegrator {
          * rho e^{mu t} of the centre cannot reach the boundary of B first); the guards over B at first order; and at
          * a crossing, every member's time as the centre's widened by |grad g| rho e^{mu h} / min |g'| over B (g affine
          * and monotone over B, so each member's guard, within |grad g| rho e^{mu h} of the centre's, has its root
-         * there). False when this step cannot decide (the general step, over the box of the ball, then runs).
+         * there). Returns a failure, null, or {@link #DECLINED} when this step cannot decide (the general step, over
+         * the box of the ball, then runs).
          */
         String ballRegionStep(double horizon) {
             int order = settings.order();
@@ -619,9 +620,7 @@ public final class ValidatedIntegrator {
                 }
                 if (candidates > 1) { h = hI.hi() / 2; continue; }
                 if (candidates == 0) {
-                    Interval[] yc = stateAt(sc, apc, hI);
-                    hull = hull.hull(tubeBox);
-                    ballStepTo(yc, reachEnd, tubeBox, hI.hi(), tn);
+                    ballStepTo(stateAt(sc, apc, hI), reachEnd, tubeBox, hI.hi(), tn);
                     return null;
                 }
                 int g = crossing;
@@ -645,7 +644,8 @@ public final class ValidatedIntegrator {
 
         /**
          * Carries a ball across guard g: every member crosses at a relative time in tau (the centre in tc) and lies
-         * within {@code reach} of the centre until then. False (nothing changed) unless the far side is transversal.
+         * within {@code reach} of the centre until then; when the far field points back as well, Filippov sliding
+         * from the time every member has arrived. {@link #DECLINED} (nothing changed) for grazing and the like.
          */
         String ballCross(SeriesTape.Series<Interval> sc, Apriori apc, int g, Interval tc, Interval tau, double reach, double mu,
                          IntervalVector tubeBox, double horizon) {
@@ -708,8 +708,8 @@ public final class ValidatedIntegrator {
          * then the crossing's box is used. The centre crosses at its own, much tighter time. The radius is multiplied
          * by a Lipschitz bound of the transition map x -> x(tn), whose derivative is Dphi_far S Dphi_near with the
          * saltation matrix S = I + (f_far - f_near) grad g^T / (grad g . f_near); so
-         * ||DPhi||_2 &lt;= e^{mu_near tau} (1 + |f_far - f_near| |grad g| / |grad g . f_near|) e^{mu_far (tn - tau)},
-         * the fields and rates enclosed over the crossing states y, the log norms over the two a priori boxes.
+         * ||DPhi||_2 &lt;= e^{mu_near tau} ||S||_2 e^{mu_far (tn - tau)} ({@link #rankOneNorm}), the fields and rates
+         * enclosed over the crossing states y, the log norms over the two a priori boxes.
          */
         BallCrossing ballAcross(SeriesTape.Series<Interval> sx, Apriori ap, int g, Interval tau, double h, Interval[] y, int[] far,
                                 double tn, FirstOrder fo) {
@@ -775,8 +775,13 @@ public final class ValidatedIntegrator {
                 Interval[][] df = fieldJacobian(box.toArray(), regionSigns);
                 mu = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < n; i++) {
+                    if (!Double.isFinite(df[i][i].hi())) return Double.POSITIVE_INFINITY; // unbounded or empty
                     Interval row = Interval.of(df[i][i].hi());
-                    for (int k = 0; k < n; k++) if (k != i) row = row.add(Interval.of(df[i][k].add(df[k][i]).mul(0.5).mag()));
+                    for (int k = 0; k < n; k++) if (k != i) {
+                        double m = df[i][k].add(df[k][i]).mul(0.5).mag();
+                        if (!(m < Double.POSITIVE_INFINITY)) return Double.POSITIVE_INFINITY;
+                        row = row.add(Interval.of(m));
+                    }
                     mu = Math.max(mu, row.hi());
                 }
             }

@@ -8,13 +8,20 @@ import org.reluflow.interval.IntervalVector;
  * matrix, orthogonal up to rounding after a QR step), together with a box known to contain it; {@link #box()} is the
  * tighter of the two. The doubleton part C r0 (CAPD's Rect2 set; null when absent) carries the initial box through
  * the propagated point matrix C without re-wrapping it each step; B r holds the errors made on the way. A null B
- * stands for the identity (boxes and balls), which spares the O(n²) product in high dimension.
+ * stands for the identity (boxes and balls), which spares the O(n²) product in high dimension. A tripleton (CAPD's
+ * C0TripletonSet; see {@link #tripletonImage}) also holds the error part as Q q (second, secondRadius; null when
+ * absent): every member is c + C r0 + e with e in B r ∩ Q q.
  */
 record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector initialRadius, IntervalMatrix matrix,
-                 IntervalVector radius, IntervalVector bound) {
+                 IntervalVector radius, IntervalMatrix second, IntervalVector secondRadius, IntervalVector bound) {
 
     LohnerSet(IntervalVector center, IntervalMatrix matrix, IntervalVector radius, IntervalVector bound) {
-        this(center, null, null, matrix, radius, bound);
+        this(center, null, null, matrix, radius, null, null, bound);
+    }
+
+    LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector initialRadius, IntervalMatrix matrix,
+              IntervalVector radius, IntervalVector bound) {
+        this(center, initial, initialRadius, matrix, radius, null, null, bound);
     }
 
     /** The box itself: center its midpoint, B = I. */
@@ -30,7 +37,13 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
     }
 
     IntervalVector box() {
-        IntervalVector p = matrix == null ? center.add(radius) : center.add(matrix.mul(radius));
+        IntervalVector e = matrix == null ? radius : matrix.mul(radius);
+        if (second != null) {
+            IntervalVector both = e.intersection(second.mul(secondRadius));
+            if (both.isEmpty()) throw new IllegalStateException("the two enclosures of the error part do not intersect");
+            e = both;
+        }
+        IntervalVector p = center.add(e);
         if (initial != null) p = p.add(initial.mul(initialRadius));
         if (bound == null) return p;
         IntervalVector q = p.intersection(bound);
@@ -93,5 +106,50 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
         if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
         IntervalVector rn = e.value().product(jb).mul(r).add(e.value().mul(rest));
         return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(cNext), r0, IntervalMatrix.ofPoints(qr.q()), rn, bound);
+    }
+
+    /**
+     * The tripleton image (CAPD's C0TripletonSet): the doubleton image of {@link #doubletonImage}, whose error part
+     * B' r' comes from a QR basis, together with a second enclosure Q' q' of the same error part, Q' = mid(J Q)
+     * carried without re-orthogonalisation (Lohner's parallelepiped method: it follows the flow's own shearing, which
+     * the QR basis cuts across) and q' = (Q'^{-1} J Q) q + Q'^{-1} rest with Q'^{-1} enclosed by interval Gauss.
+     * Every member is c' + C' r0 + e with the same e in both, so e lies in B' r' ∩ Q' q' ({@link #box}), and r', q'
+     * are narrowed by each other: r' ∩ (B'^{-1} Q') q', q' ∩ (Q'^{-1} B') r'. Where Q'^{-1} cannot be enclosed the
+     * second enclosure restarts from the first (Q' = B', q' = r'). Null if B'^{-1} cannot be enclosed.
+     */
+    LohnerSet tripletonImage(IntervalMatrix j, double[] c, IntervalVector offset, IntervalVector bound) {
+        int n = c.length;
+        IntervalMatrix cm = initial, b = matrix(), q = second;
+        IntervalVector r0 = initialRadius, r = radius, qr = secondRadius;
+        if (cm == null) { cm = b; r0 = radius; r = IntervalVector.ofPoints(new double[n]); }
+        if (q == null) { q = b; qr = r; }
+        IntervalMatrix jc = j.product(cm), jb = j.product(b), jq = j.product(q);
+        double[][] cNext = jc.midpoint();
+        IntervalVector rest = jc.sub(IntervalMatrix.ofPoints(cNext)).mul(r0).add(offset);
+        double[][] am = jb.midpoint();
+        for (int col = 0; col < n; col++) {
+            double w = Math.max(r.get(col).radius(), Double.MIN_NORMAL);
+            for (int i = 0; i < n; i++) am[i][col] *= w;
+        }
+        org.reluflow.interval.HouseholderQr.Decomposition qrd = org.reluflow.interval.HouseholderQr.decompose(am, true);
+        var inv = org.reluflow.interval.OrthogonalInverse.enclose(qrd.q());
+        if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
+        IntervalMatrix bNext = IntervalMatrix.ofPoints(qrd.q()), bInv = e.value();
+        IntervalVector rn = bInv.product(jb).mul(r).add(bInv.mul(rest));
+        IntervalMatrix qNext = IntervalMatrix.ofPoints(jq.midpoint());
+        var qInv = org.reluflow.interval.IntervalGauss.inverse(qNext);
+        IntervalVector qn;
+        if (qInv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> qe && Double.isFinite(qe.value().normInf())) {
+            qn = qe.value().product(jq).mul(qr).add(qe.value().mul(rest));
+            IntervalVector rt = rn.intersection(bInv.product(qNext).mul(qn));
+            IntervalVector qt = qn.intersection(qe.value().product(bNext).mul(rn));
+            if (rt.isEmpty() || qt.isEmpty()) // both contain the true error: a defect, reported as a failed validation
+                throw new IllegalStateException("the two enclosures of the error part do not intersect");
+            rn = rt;
+            qn = qt;
+        } else {
+            qNext = bNext; qn = rn;
+        }
+        return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(cNext), r0, bNext, rn, qNext, qn, bound);
     }
 }

@@ -31,7 +31,10 @@ public final class ValidatedIntegrator {
 
     /** How the set is carried from step to step. */
     public enum SetKind {
-        /** c + Q r with Q from a pivoted QR of the propagated matrix (Lohner's method 4): for small dimensions. */
+        /**
+         * c + Q r with Q from a pivoted QR of the propagated matrix (Lohner's method 4), carried as a tripleton (the
+         * initial box through C, the error part both in the QR basis and in a propagated basis): for small dimensions.
+         */
         LOHNER_QR,
         /** A plain box, each step the Taylor polynomial evaluated over it: cheapest, for point sets in high dimension. */
         BOX,
@@ -366,8 +369,9 @@ public final class ValidatedIntegrator {
         }
 
         /**
-         * Lohner's QR step on the doubleton c + C r0 + B r: x(h) in T(c) + R + J (C r0 + B r), J the Jacobian of the
-         * Taylor map over the set ({@link LohnerSet#doubletonImage}).
+         * Lohner's QR step on the tripleton c + C r0 + (B r ∩ Q q): x(h) in T(c) + R + J (C r0 + e), J the Jacobian of
+         * the Taylor map over the set ({@link LohnerSet#tripletonImage}; never wider than the doubleton step
+         * {@link LohnerSet#doubletonImage} from the same set).
          */
         LohnerSet lohner(Interval hI, Interval[] rem, Interval[] direct) {
             int order = settings.order();
@@ -392,7 +396,7 @@ public final class ValidatedIntegrator {
                     offset[i] = y[i].sub(Interval.of(c[i]));
                 }
             }
-            LohnerSet next = set.doubletonImage(jac, c, IntervalVector.of(offset), directBox);
+            LohnerSet next = set.tripletonImage(jac, c, IntervalVector.of(offset), directBox);
             return next != null ? next : LohnerSet.box(directBox);
         }
 

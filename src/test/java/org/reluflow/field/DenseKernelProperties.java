@@ -12,6 +12,7 @@ import org.reluflow.model.Architecture;
 import org.reluflow.model.FiniteDataset;
 import org.reluflow.model.Loss;
 import org.reluflow.model.OutputScale;
+import org.reluflow.model.ParameterLayout;
 import org.reluflow.model.Problem;
 
 /** The BLAS kernel computes the same loss and gradient as the loop kernel. */
@@ -24,8 +25,10 @@ class DenseKernelProperties {
         Loss loss = new Loss[] {Loss.SQUARE, Loss.EXPONENTIAL, Loss.LOGISTIC}[lossIndex];
         int n = 1 + rnd.nextInt(30), m = 1 + rnd.nextInt(40), d = 1 + rnd.nextInt(20);
         double eps = rnd.nextBoolean() ? 0 : 0.1;
-        Architecture arch = new Architecture(m, d, rnd.nextBoolean(), rnd.nextBoolean(), OutputScale.values()[rnd.nextInt(3)],
-                rnd.nextBoolean(), new Activation(eps, eps));
+        double atZero = rnd.nextBoolean() ? eps : eps + (1 - eps) * rnd.nextInt(3) / 2.0; // sigma'(0) in [eps, 1]
+        boolean bias = rnd.nextBoolean();
+        Architecture arch = new Architecture(m, d, bias, rnd.nextBoolean(), OutputScale.values()[rnd.nextInt(3)],
+                rnd.nextBoolean(), new Activation(eps, atZero));
         double[][] x = new double[n][d];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -35,6 +38,17 @@ class DenseKernelProperties {
         Problem p = new Problem(arch, FiniteDataset.uniform(x, y), loss);
         double[] theta = new double[arch.layout().size()];
         for (int k = 0; k < theta.length; k++) theta[k] = rnd.nextGaussian() * 0.5;
+        // the gates at their edges: neurons with zero weights (z = 0 exactly without bias: sigma'(0) decides) and
+        // neurons with subnormal pre-activations (their gate is still 1 or eps); their gradients stay of order one
+        ParameterLayout lay = arch.layout();
+        for (int j = 0; j < m; j++) {
+            int edge = rnd.nextInt(4);
+            if (edge == 0 && !bias) for (int k = 0; k < d; k++) theta[lay.w(j, k)] = 0;
+            if (edge == 1) {
+                for (int k = 0; k < d; k++) theta[lay.w(j, k)] *= 1e-310;
+                if (bias) theta[lay.b(j)] *= 1e-310;
+            }
+        }
         NetworkObjective loops = new NetworkObjective(p);
         DenseNetworkObjective dense = new DenseNetworkObjective(p);
         double[] g1 = new double[theta.length], g2 = new double[theta.length];

@@ -89,10 +89,25 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
      * Q^{-1} cannot be enclosed.
      */
     LohnerSet doubletonImage(IntervalMatrix j, double[] c, IntervalVector offset, IntervalVector bound) {
-        int n = c.length;
-        IntervalMatrix cm = initial, b = matrix();
-        IntervalVector r0 = initialRadius, r = radius;
-        if (cm == null) { cm = b; r0 = radius; r = IntervalVector.ofPoints(new double[n]); }
+        Propagated p = propagate(j, offset);
+        return p == null ? null
+                : new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(p.cNext()), p.r0(), p.bNext(), p.rn(), bound);
+    }
+
+    /** The doubleton step's pieces: C', r0, the rest (J C - C') r0 + offset, J B, B' with its enclosed inverse, r'. */
+    private record Propagated(double[][] cNext, IntervalVector r0, IntervalVector rest, IntervalMatrix jb, IntervalMatrix bNext,
+                              IntervalMatrix bInv, IntervalVector rn) {}
+
+    /** The error radius r before the step (zero for a plain set, which becomes a doubleton: C = B, r0 = r). */
+    private IntervalVector errorRadius() {
+        return initial == null ? IntervalVector.ofPoints(new double[center.dimension()]) : radius;
+    }
+
+    /** See {@link #doubletonImage}; null if Q^{-1} cannot be enclosed. */
+    private Propagated propagate(IntervalMatrix j, IntervalVector offset) {
+        int n = center.dimension();
+        IntervalMatrix b = matrix(), cm = initial == null ? b : initial;
+        IntervalVector r0 = initial == null ? radius : initialRadius, r = errorRadius();
         IntervalMatrix jc = j.product(cm), jb = j.product(b);
         double[][] cNext = jc.midpoint();
         IntervalVector rest = jc.sub(IntervalMatrix.ofPoints(cNext)).mul(r0).add(offset);
@@ -105,7 +120,7 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
         var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
         if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
         IntervalVector rn = e.value().product(jb).mul(r).add(e.value().mul(rest));
-        return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(cNext), r0, IntervalMatrix.ofPoints(qr.q()), rn, bound);
+        return new Propagated(cNext, r0, rest, jb, IntervalMatrix.ofPoints(qr.q()), e.value(), rn);
     }
 
     /**
@@ -118,30 +133,17 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
      * second enclosure restarts from the first (Q' = B', q' = r'). Null if B'^{-1} cannot be enclosed.
      */
     LohnerSet tripletonImage(IntervalMatrix j, double[] c, IntervalVector offset, IntervalVector bound) {
-        int n = c.length;
-        IntervalMatrix cm = initial, b = matrix(), q = second;
-        IntervalVector r0 = initialRadius, r = radius, qr = secondRadius;
-        if (cm == null) { cm = b; r0 = radius; r = IntervalVector.ofPoints(new double[n]); }
-        if (q == null) { q = b; qr = r; }
-        IntervalMatrix jc = j.product(cm), jb = j.product(b), jq = j.product(q);
-        double[][] cNext = jc.midpoint();
-        IntervalVector rest = jc.sub(IntervalMatrix.ofPoints(cNext)).mul(r0).add(offset);
-        double[][] am = jb.midpoint();
-        for (int col = 0; col < n; col++) {
-            double w = Math.max(r.get(col).radius(), Double.MIN_NORMAL);
-            for (int i = 0; i < n; i++) am[i][col] *= w;
-        }
-        org.reluflow.interval.HouseholderQr.Decomposition qrd = org.reluflow.interval.HouseholderQr.decompose(am, true);
-        var inv = org.reluflow.interval.OrthogonalInverse.enclose(qrd.q());
-        if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
-        IntervalMatrix bNext = IntervalMatrix.ofPoints(qrd.q()), bInv = e.value();
-        IntervalVector rn = bInv.product(jb).mul(r).add(bInv.mul(rest));
+        Propagated p = propagate(j, offset);
+        if (p == null) return null;
+        IntervalMatrix q = second == null ? matrix() : second;
+        IntervalVector qr = second == null ? errorRadius() : secondRadius;
+        IntervalMatrix jq = j.product(q), bNext = p.bNext();
+        IntervalVector rn = p.rn(), qn;
         IntervalMatrix qNext = IntervalMatrix.ofPoints(jq.midpoint());
         var qInv = org.reluflow.interval.IntervalGauss.inverse(qNext);
-        IntervalVector qn;
         if (qInv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> qe && Double.isFinite(qe.value().normInf())) {
-            qn = qe.value().product(jq).mul(qr).add(qe.value().mul(rest));
-            IntervalVector rt = rn.intersection(bInv.product(qNext).mul(qn));
+            qn = qe.value().product(jq).mul(qr).add(qe.value().mul(p.rest()));
+            IntervalVector rt = rn.intersection(p.bInv().product(qNext).mul(qn));
             IntervalVector qt = qn.intersection(qe.value().product(bNext).mul(rn));
             if (rt.isEmpty() || qt.isEmpty()) // both contain the true error: a defect, reported as a failed validation
                 throw new IllegalStateException("the two enclosures of the error part do not intersect");
@@ -150,6 +152,6 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
         } else {
             qNext = bNext; qn = rn;
         }
-        return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(cNext), r0, bNext, rn, qNext, qn, bound);
+        return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(p.cNext()), p.r0(), bNext, rn, qNext, qn, bound);
     }
 }

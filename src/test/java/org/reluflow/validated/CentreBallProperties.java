@@ -119,7 +119,7 @@ class CentreBallProperties {
                                                       @ForAll @DoubleRange(min = 0, max = 0.2) double h,
                                                       @ForAll @IntRange(min = 1, max = 14) int order) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        SeriesTape tape = polynomialField(rnd);
+        SeriesTape tape = TaylorSeriesProperties.randomField(rnd, true, false); // no division: the ball path's domain
         int[] signs = new int[tape.guardCount()];
         java.util.Arrays.fill(signs, rnd.nextBoolean() ? 1 : -1);
         double[][] ball = tape.centrePolynomial(new double[] {x0, y0}, signs, order, Interval.of(h));
@@ -144,29 +144,4 @@ class CentreBallProperties {
         assertTrue(tape.centrePolynomial(new double[] {0.5, 0.25}, signs, 4, Interval.of(0.1)) == null, "unknown signs have no ball recurrence");
     }
 
-    /** Like {@link TaylorSeriesProperties#randomField} without division: sums, products, powers, ramps, steps. */
-    static SeriesTape polynomialField(java.util.SplittableRandom rnd) {
-        StraightLineProgram.Assembler asm = StraightLineProgram.assemble(List.of("x", "y"));
-        int x = asm.variable(0), y = asm.variable(1);
-        int guard = asm.add(asm.multiply(asm.constant(dyadic(rnd)), x), asm.multiply(asm.constant(dyadic(rnd)), y));
-        int[] pool = {x, y, asm.ramp(guard), asm.unitStep(guard), asm.constant(dyadic(rnd))};
-        int[] out = new int[2];
-        for (int c = 0; c < 2; c++) {
-            int acc = pool[rnd.nextInt(pool.length)];
-            for (int k = 0; k < 4; k++) {
-                int t = pool[rnd.nextInt(pool.length)];
-                acc = switch (rnd.nextInt(5)) {
-                    case 0 -> asm.add(acc, t);
-                    case 1 -> asm.subtract(acc, t);
-                    case 2 -> asm.multiply(acc, t);
-                    case 3 -> asm.power(acc, 2 + rnd.nextInt(2));
-                    default -> asm.negate(acc);
-                };
-            }
-            out[c] = acc;
-        }
-        return SeriesTape.of(asm.build(out), 0.0);
-    }
-
-    private static double dyadic(java.util.SplittableRandom rnd) { return Math.rint(rnd.nextDouble(-2, 2) * 64) / 64; }
 }

@@ -70,9 +70,14 @@ class TaylorSeriesProperties {
 
     /**
      * A random rational field in (x, y) with Max[0, g] and UnitStep[g] of an affine guard g: sums, differences,
-     * products, squares (and cubes when {@code cubes}), divisions by 3 + t^2 and negations of pool terms.
+     * products, squares (and cubes when {@code cubes}), divisions by 3 + t^2 (when {@code divisions}) and negations
+     * of pool terms.
      */
     static SeriesTape randomField(java.util.SplittableRandom rnd, boolean cubes) {
+        return randomField(rnd, cubes, true);
+    }
+
+    static SeriesTape randomField(java.util.SplittableRandom rnd, boolean cubes, boolean divisions) {
         StraightLineProgram.Assembler asm = StraightLineProgram.assemble(List.of("x", "y"));
         int x = asm.variable(0), y = asm.variable(1);
         int guard = asm.add(asm.multiply(asm.constant(dyadic(rnd)), x), asm.multiply(asm.constant(dyadic(rnd)), y));
@@ -82,7 +87,8 @@ class TaylorSeriesProperties {
             int acc = pool[rnd.nextInt(pool.length)];
             for (int k = 0; k < 4; k++) {
                 int t = pool[rnd.nextInt(pool.length)];
-                acc = switch (rnd.nextInt(6)) {
+                int kind = rnd.nextInt(divisions ? 6 : 5);
+                acc = switch (divisions || kind < 4 ? kind : 5) {
                     case 0 -> asm.add(acc, t);
                     case 1 -> asm.subtract(acc, t);
                     case 2 -> asm.multiply(acc, t);

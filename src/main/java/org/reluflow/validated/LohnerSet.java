@@ -69,17 +69,28 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
      */
     LohnerSet image(IntervalMatrix a, double[] c, IntervalVector offset, IntervalVector bound) {
         if (initial != null) throw new IllegalStateException("a doubleton moves by doubletonImage");
-        int n = c.length;
-        double[][] am = a.midpoint();
-        for (int j = 0; j < n; j++) {
-            double w = Math.max(radius.get(j).radius(), Double.MIN_NORMAL);
-            for (int i = 0; i < n; i++) am[i][j] *= w;
+        Basis q = Basis.of(a, radius);
+        if (q == null) return null;
+        IntervalVector r = q.inverse().product(a).mul(radius).add(q.inverse().mul(offset));
+        return new LohnerSet(IntervalVector.ofPoints(c), q.matrix(), r, bound);
+    }
+
+    /**
+     * Lohner's method 4: the orthonormal Q of a pivoted QR of mid(A) diag(rad r) (its first column follows the set's
+     * longest direction) with an enclosure of Q^{-1}; null if that cannot be enclosed.
+     */
+    private record Basis(IntervalMatrix matrix, IntervalMatrix inverse) {
+        static Basis of(IntervalMatrix a, IntervalVector r) {
+            double[][] am = a.midpoint();
+            for (int col = 0; col < am[0].length; col++) {
+                double w = Math.max(r.get(col).radius(), Double.MIN_NORMAL);
+                for (double[] row : am) row[col] *= w;
+            }
+            org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);
+            var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
+            return inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e
+                    ? new Basis(IntervalMatrix.ofPoints(qr.q()), e.value()) : null;
         }
-        org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);
-        var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
-        if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
-        IntervalVector r = e.value().product(a).mul(radius).add(e.value().mul(offset));
-        return new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(qr.q()), r, bound);
     }
 
     /**
@@ -94,8 +105,8 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
                 : new LohnerSet(IntervalVector.ofPoints(c), IntervalMatrix.ofPoints(p.cNext()), p.r0(), p.bNext(), p.rn(), bound);
     }
 
-    /** The doubleton step's pieces: C', r0, the rest (J C - C') r0 + offset, J B, B' with its enclosed inverse, r'. */
-    private record Propagated(double[][] cNext, IntervalVector r0, IntervalVector rest, IntervalMatrix jb, IntervalMatrix bNext,
+    /** The doubleton step's pieces: C', r0, the rest (J C - C') r0 + offset, B' with its enclosed inverse, r'. */
+    private record Propagated(double[][] cNext, IntervalVector r0, IntervalVector rest, IntervalMatrix bNext,
                               IntervalMatrix bInv, IntervalVector rn) {}
 
     /** The error radius r before the step (zero for a plain set, which becomes a doubleton: C = B, r0 = r). */
@@ -105,22 +116,15 @@ record LohnerSet(IntervalVector center, IntervalMatrix initial, IntervalVector i
 
     /** See {@link #doubletonImage}; null if Q^{-1} cannot be enclosed. */
     private Propagated propagate(IntervalMatrix j, IntervalVector offset) {
-        int n = center.dimension();
         IntervalMatrix b = matrix(), cm = initial == null ? b : initial;
         IntervalVector r0 = initial == null ? radius : initialRadius, r = errorRadius();
         IntervalMatrix jc = j.product(cm), jb = j.product(b);
         double[][] cNext = jc.midpoint();
         IntervalVector rest = jc.sub(IntervalMatrix.ofPoints(cNext)).mul(r0).add(offset);
-        double[][] am = jb.midpoint();
-        for (int col = 0; col < n; col++) {
-            double w = Math.max(r.get(col).radius(), Double.MIN_NORMAL);
-            for (int i = 0; i < n; i++) am[i][col] *= w;
-        }
-        org.reluflow.interval.HouseholderQr.Decomposition qr = org.reluflow.interval.HouseholderQr.decompose(am, true);
-        var inv = org.reluflow.interval.OrthogonalInverse.enclose(qr.q());
-        if (!(inv instanceof org.reluflow.interval.LinearResult.Enclosed<IntervalMatrix> e)) return null;
-        IntervalVector rn = e.value().product(jb).mul(r).add(e.value().mul(rest));
-        return new Propagated(cNext, r0, rest, jb, IntervalMatrix.ofPoints(qr.q()), e.value(), rn);
+        Basis q = Basis.of(jb, r);
+        if (q == null) return null;
+        IntervalVector rn = q.inverse().product(jb).mul(r).add(q.inverse().mul(rest));
+        return new Propagated(cNext, r0, rest, q.matrix(), q.inverse(), rn);
     }
 
     /**

@@ -79,7 +79,7 @@ public final class BalancednessClaim extends Claim {
         int n = ((org.reluflow.model.FiniteDataset) problem.data()).size();
         boolean allRegions = m * n <= 12 && regions.size() == 1 << (m * n);
         SwitchedField field = NetworkFields.switchedField(problem);
-        Enclosure e = new ValidatedIntegrator(field, ValidatedIntegrator.Settings.defaultsFor(field.dimension()))
+        Enclosure e = new ValidatedIntegrator(field, ValidatedIntegrator.Settings.defaultsFor(field))
                 .integrate(IntervalVector.ofPoints(theta0), horizon);
         List<double[]> changes = new ArrayList<>();
         boolean contains = true;

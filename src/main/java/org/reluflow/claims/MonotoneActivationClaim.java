@@ -53,7 +53,7 @@ public final class MonotoneActivationClaim extends Claim {
         if (problem.architecture().hiddenBias()) return Outcome.outside("hidden biases couple the inputs");
         }
         SwitchedField f = NetworkFields.switchedField(problem);
-        ValidatedIntegrator vi = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension()));
+        ValidatedIntegrator vi = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f));
         List<String> gained = new ArrayList<>();
         int off = 0;
         double widest = 0;

@@ -44,7 +44,7 @@ public final class SaxeClosedFormClaim extends Claim {
         for (int i = 0; i < data.size(); i++) for (int k = 0; k < ystar.length; k++) ystar[k] += data.y()[i] * data.x()[i][k];
         SwitchedField f = NetworkFields.switchedField(experiment.problem());
         double horizon = experiment.horizon();
-        Enclosure e = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f.dimension()))
+        Enclosure e = new ValidatedIntegrator(f, ValidatedIntegrator.Settings.defaultsFor(f))
                 .integrate(IntervalVector.ofPoints(experiment.theta0()), horizon);
         if (!e.isValid()) return Outcome.of(Verdict.INCONCLUSIVE, "validation failed: " + e.reason());
         Interval s = Interval.ZERO;

@@ -48,7 +48,7 @@ public final class SpecCompiler {
         } catch (IllegalArgumentException e) {
             throw new SpecException("loss", e.getMessage());
         }
-        double horizon = positive(raw.horizon(), 10.0, "horizon");
+        double horizon = horizon(raw);
         double recordEvery = raw.recordEvery() == null ? horizon / 200 : positive(raw.recordEvery(), 0, "record_every");
         if (horizon / recordEvery > 1e6)
             throw new SpecException("record_every", "would record " + (long) (horizon / recordEvery) + " samples; at most 10^6 (raise record_every)");
@@ -389,6 +389,22 @@ public final class SpecCompiler {
         double b = finite(o.momentum(), "optimizer.momentum");
         if (!(b >= 0 && b < 1)) throw new SpecException("optimizer.momentum", "must lie in [0, 1), got " + b);
         return b;
+    }
+
+    /**
+     * The time horizon: the spec's {@code horizon} (default 10), or for a discrete method with an explicit step
+     * count the time steps x step that the run reaches; both at once must agree to within one step.
+     */
+    private static double horizon(RawSpec raw) throws SpecException {
+        RawSpec.Optimizer o = raw.optimizer();
+        boolean discrete = o != null && ("gd".equals(o.kind()) || "heavy_ball".equals(o.kind()) || "nesterov".equals(o.kind()));
+        if (!discrete || o.steps() == null || o.steps() < 1 || o.step() == null || !(o.step() > 0))
+            return positive(raw.horizon(), 10.0, "horizon");
+        double reached = o.steps() * o.step();
+        if (raw.horizon() != null && Math.abs(positive(raw.horizon(), 0, "horizon") - reached) > o.step() * (1 + 1e-9))
+            throw new SpecException("optimizer.steps", o.steps() + " steps of " + o.step() + " reach t = " + reached
+                    + ", not the horizon " + raw.horizon() + "; give steps or horizon, or make them agree");
+        return reached;
     }
 
     private static long steps(RawSpec.Optimizer o, double horizon) throws SpecException {

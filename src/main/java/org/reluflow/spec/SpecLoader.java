@@ -65,7 +65,7 @@ public final class SpecLoader {
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) throw new SpecException("", "the spec is empty");
-        if (!tree.isObject()) throw new SpecException("", "the spec must be a YAML mapping (key: value), got a " + tree.getNodeType().toString().toLowerCase());
+        if (!tree.isObject()) throw new SpecException("", "the spec must be a YAML mapping (key: value), got " + yamlKind(tree));
         try {
             return YAML.treeToValue(tree, RawSpec.class);
         } catch (UnrecognizedPropertyException e) {
@@ -167,5 +167,15 @@ public final class SpecLoader {
         if (s == null) return "";
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The YAML name of a node's kind, for messages. */
+    private static String yamlKind(JsonNode node) {
+        if (node.isArray()) return "a list";
+        if (node.isTextual()) return "a string";
+        if (node.isNumber()) return "a number";
+        if (node.isBoolean()) return "a boolean";
+        if (node.isNull() || node.isMissingNode()) return "nothing (null)";
+        return "a " + node.getNodeType().toString().toLowerCase();
     }
 }

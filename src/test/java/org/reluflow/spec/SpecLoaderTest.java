@@ -63,7 +63,9 @@ class SpecLoaderTest {
     @Test
     void nonMappingAndEmptyTextAreRejected() {
         assertTrue(assertThrows(SpecException.class, () -> SpecLoader.parse("- 1\n- 2\n", Path.of(".")))
-                .getMessage().contains("mapping"));
+                .getMessage().endsWith("mapping (key: value), got a list"));
+        assertTrue(assertThrows(SpecException.class, () -> SpecLoader.parse("just words\n", Path.of(".")))
+                .getMessage().endsWith("got a string"));
         assertTrue(assertThrows(SpecException.class, () -> SpecLoader.parse("  \n", Path.of(".")))
                 .getMessage().contains("empty"));
         assertTrue(assertThrows(SpecException.class, () -> SpecLoader.parse("a: [1, 2\n", Path.of(".")))
@@ -82,5 +84,18 @@ class SpecLoaderTest {
         Experiment e = SpecLoader.parse(BASE, Path.of("."));
         assertEquals("gradient_flow", e.method().specName());
         assertEquals(10.0, e.horizon());
+    }
+
+    @Test
+    void anExplicitStepCountSetsTheHorizonAndMustAgreeWithAGivenOne() throws SpecException {
+        String gd = BASE + "optimizer: {kind: gd, step: 0.5, steps: 30}\n";
+        assertEquals(15.0, SpecLoader.parse(gd, Path.of(".")).horizon());
+        assertEquals(15.0, SpecLoader.parse(gd + "horizon: 15.2\n", Path.of(".")).horizon());
+        SpecException e = assertThrows(SpecException.class, () -> SpecLoader.parse(gd + "horizon: 400\n", Path.of(".")));
+        assertEquals("optimizer.steps", e.path(), e.getMessage());
+        assertTrue(e.getMessage().contains("reach t = 15.0"), e.getMessage());
+        // without steps the horizon sets the count
+        assertEquals(40, ((org.reluflow.model.Method.GradientDescent) SpecLoader.parse(
+                BASE + "optimizer: {kind: gd, step: 0.5}\nhorizon: 20\n", Path.of(".")).method()).steps());
     }
 }

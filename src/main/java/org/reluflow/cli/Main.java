@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reluflow", mixinStandardHelpOptions = true, version = "reluflow 0.1.0",
         description = "Executable, checkable mathematics of how shallow ReLU networks train.",
         subcommands = {ExampleCommand.class, SimulateCommand.class, DeriveCommand.class, CriticalCommand.class,
-                BoundaryCommand.class, EncloseCommand.class, CheckCommand.class, ReproduceCommand.class,
+                BoundaryCommand.class, EncloseCommand.class, CheckCommand.class, ReproduceCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -105,7 +105,7 @@ public final class Plots {
         chart.addSeries(name, t, v).setMarker(SeriesMarkers.NONE);
     }
 
-    private static XYChart base(String title, String x, String y) {
+    static XYChart base(String title, String x, String y) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotGridLinesVisible(true);
@@ -113,7 +113,7 @@ public final class Plots {
         return chart;
     }
 
-    private static void save(XYChart chart, Path file) throws IOException {
+    static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) throws IOException {
         BitmapEncoder.saveBitmapWithDPI(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG, 110);
     }
 

@@ -50,9 +50,14 @@ public final class SpecCompiler {
         }
         double horizon = horizon(raw);
         double recordEvery = raw.recordEvery() == null ? horizon / 200 : positive(raw.recordEvery(), 0, "record_every");
-        if (horizon / recordEvery > 1e6)
-            throw new SpecException("record_every", "would record " + (long) (horizon / recordEvery) + " samples; at most 10^6 (raise record_every)");
         Method method = buildMethod(raw.optimizer(), horizon);
+        // a discrete method records at most once a step
+        double records = horizon / recordEvery;
+        if (method instanceof Method.GradientDescent g) records = Math.min(records, g.steps());
+        else if (method instanceof Method.HeavyBall hb) records = Math.min(records, hb.steps());
+        else if (method instanceof Method.Nesterov nag) records = Math.min(records, nag.steps());
+        if (records > 1e6)
+            throw new SpecException("record_every", "would record " + (long) records + " samples; at most 10^6 (raise record_every)");
         double[] theta0 = buildInit(raw.init(), arch);
         Map<String, double[]> directions = new LinkedHashMap<>();
         boolean ntk = false;

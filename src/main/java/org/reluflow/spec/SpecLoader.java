@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -34,6 +35,11 @@ public final class SpecLoader {
     private SpecLoader() {}
 
     public static Experiment load(Path file) throws SpecException {
+        return parse(readTree(file), file.toAbsolutePath().getParent());
+    }
+
+    /** The YAML tree of a spec file, checked as {@link #load} checks it (exists, UTF-8 text, a mapping). */
+    public static ObjectNode readTree(Path file) throws SpecException {
         if (!Files.exists(file)) throw new SpecException("", "no such file: " + file);
         if (!Files.isRegularFile(file)) throw new SpecException("", "not a regular file: " + file);
         byte[] bytes;
@@ -42,8 +48,7 @@ public final class SpecLoader {
         } catch (IOException e) {
             throw new SpecException("", "cannot read " + file + ": " + e.getMessage());
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(decode(bytes, file.toString()), dir);
+        return tree(decode(bytes, file.toString()));
     }
 
     /** Parses spec text; relative data paths resolve against {@code baseDir}. */
@@ -51,7 +56,15 @@ public final class SpecLoader {
         return new SpecCompiler(baseDir).compile(bind(text));
     }
 
-    public static RawSpec bind(String text) throws SpecException {
+    public static RawSpec bind(String text) throws SpecException { return bind(tree(text)); }
+
+    /** Parses spec text from an already validated tree (see {@link #tree}); relative paths resolve against baseDir. */
+    public static Experiment parse(ObjectNode tree, Path baseDir) throws SpecException {
+        return new SpecCompiler(baseDir).compile(bind(tree));
+    }
+
+    /** The YAML tree of spec text: a mapping, or a {@link SpecException} saying what the text is instead. */
+    public static ObjectNode tree(String text) throws SpecException {
         if (text.isBlank()) throw new SpecException("", "the spec is empty");
         JsonNode tree;
         try {
@@ -66,6 +79,10 @@ public final class SpecLoader {
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) throw new SpecException("", "the spec is empty");
         if (!tree.isObject()) throw new SpecException("", "the spec must be a YAML mapping (key: value), got " + yamlKind(tree));
+        return (ObjectNode) tree;
+    }
+
+    private static RawSpec bind(JsonNode tree) throws SpecException {
         try {
             return YAML.treeToValue(tree, RawSpec.class);
         } catch (UnrecognizedPropertyException e) {

@@ -48,7 +48,7 @@ class CliTest {
 
     @Test
     void helpIsAvailableForEveryCommand() {
-        for (String cmd : List.of("example", "simulate", "derive", "critical", "boundary", "enclose", "check", "reproduce")) {
+        for (String cmd : List.of("example", "simulate", "derive", "critical", "boundary", "enclose", "check", "reproduce", "sweep")) {
             Result r = run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: reluflow " + cmd), r.out());
@@ -164,5 +164,32 @@ class CliTest {
         assertEquals(13, oi.get("field").size());
         assertTrue(oi.get("balancedness").get("verified").asBoolean(), oi.get("balancedness").toString());
         assertCleanError(run("derive", interval.toString(), "--region", "1/1"), "--region applies to finite data");
+    }
+
+    @Test
+    void sweepWritesItsOutputsAndPrintsOneJsonObject(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("s.yaml"), Examples.text("boursier-orthogonal")
+                .replace("width: 50", "width: 6").replace("horizon: 400", "horizon: 80"));
+        Path out = dir.resolve("sw");
+        Result r = run("sweep", spec.toString(), "--param", "init.scale=1e-3,1e-2", "--param", "data.labels.0=0.8,1",
+                "--metric", "escape_time", "--out", out.toString(), "--json", "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        JsonNode s = SpecLoader.json().readTree(r.out());
+        assertEquals(4, s.get("points").asInt());
+        assertEquals("init.scale", s.get("axes").get(0).get("key").asText());
+        assertTrue(Files.exists(out.resolve("sweep.png")) && Files.exists(out.resolve("sweep.csv")));
+        // the larger initialization escapes first, at either label
+        JsonNode rows = s.get("results");
+        assertTrue(rows.get(0).get("escape_time").asDouble() > rows.get(2).get("escape_time").asDouble(), rows.toString());
+    }
+
+    @Test
+    void sweepRejectsBadParametersCleanly(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("s.yaml"), Examples.text("boursier-orthogonal"));
+        assertCleanError(run("sweep", spec.toString(), "--param", "init.scale=1e-3:1e-1"), "lo:hi:n");
+        assertCleanError(run("sweep", spec.toString(), "--param", "network.width=4,4.5"), "grid point");
+        assertCleanError(run("sweep", spec.toString(), "--param", "init.scale=1", "--metric", "speed"), "no metric");
+        assertCleanError(run("sweep", spec.toString(), "--param", "a=1", "--param", "b=1", "--param", "c=1"), "one or two");
+        assertCleanError(run("sweep", spec.toString()), "--param");
     }
 }

@@ -1,0 +1,111 @@
+package org.reluflow.sweep;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.reluflow.dynamics.ProgressListener;
+import org.reluflow.dynamics.RunStatus;
+import org.reluflow.dynamics.Simulator;
+import org.reluflow.dynamics.Trajectory;
+import org.reluflow.model.Experiment;
+import org.reluflow.observe.Observation;
+import org.reluflow.observe.Observer;
+import org.reluflow.observe.Plateau;
+import org.reluflow.spec.SpecException;
+import org.reluflow.spec.SpecLoader;
+
+/**
+ * A parameter sweep: one spec run at every point of a grid over one or two of its keys, each run summarised by
+ * the numbers a phase diagram is drawn from. Every point's spec is compiled before anything runs, so a value that
+ * does not fit (a width of 2.5, a negative scale) is reported at once, naming the point.
+ */
+public final class Sweep {
+
+    /** At most this many grid points. */
+    public static final int MAX_POINTS = 10_000;
+
+    /** A grid point: its coordinates (one per axis, in axis order) and the experiment to run there. */
+    public record Point(double[] coordinates, Experiment experiment) {}
+
+    private final List<Axis> axes;
+    private final List<Point> points;
+
+    private Sweep(List<Axis> axes, List<Point> points) {
+        this.axes = List.copyOf(axes);
+        this.points = List.copyOf(points);
+    }
+
+    public List<Axis> axes() { return axes; }
+
+    public List<Point> points() { return points; }
+
+    /**
+     * Compiles the spec at every grid point, the first axis varying slowest. Relative data paths resolve against
+     * baseDir.
+     */
+    public static Sweep plan(ObjectNode spec, Path baseDir, List<Axis> axes) throws SpecException {
+        if (axes.isEmpty() || axes.size() > 2) throw new SpecException("", "a sweep takes one or two axes, got " + axes.size());
+        if (axes.size() == 2 && axes.get(0).key().equals(axes.get(1).key()))
+            throw new SpecException(axes.get(0).key(), "swept twice");
+        long total = 1;
+        for (Axis a : axes) total *= a.size();
+        if (total > MAX_POINTS) throw new SpecException("", total + " grid points; at most " + MAX_POINTS);
+        List<Point> points = new ArrayList<>();
+        int[] index = new int[axes.size()];
+        for (long q = 0; q < total; q++) {
+            double[] at = new double[axes.size()];
+            ObjectNode tree = spec;
+            for (int k = 0; k < axes.size(); k++) {
+                at[k] = axes.get(k).value(index[k]);
+                tree = SpecPatch.with(tree, axes.get(k).key(), at[k]);
+            }
+            try {
+                points.add(new Point(at, SpecLoader.parse(tree, baseDir)));
+            } catch (SpecException e) {
+                throw new SpecException(e.path(), e.reason() + " (at the grid point " + describe(axes, at) + ")");
+            }
+            for (int k = axes.size() - 1; k >= 0; k--) {
+                if (++index[k] < axes.get(k).size()) break;
+                index[k] = 0;
+            }
+        }
+        return new Sweep(axes, points);
+    }
+
+    /** Runs every point in order; {@code progress} hears the fraction of points done. */
+    public List<Outcome> run(ProgressListener progress) {
+        List<Outcome> out = new ArrayList<>(points.size());
+        for (int q = 0; q < points.size(); q++) {
+            out.add(run(points.get(q)));
+            progress.progress((q + 1.0) / points.size());
+        }
+        return out;
+    }
+
+    /** One point's run, summarised. */
+    public static Outcome run(Point p) {
+        long t0 = System.nanoTime();
+        Trajectory tr = Simulator.run(p.experiment(), ProgressListener.NONE);
+        Observation obs = Observer.observe(p.experiment(), tr);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<Plateau> plateaus = obs.plateaus();
+        double firstEscape = Double.NaN;
+        for (Plateau pl : plateaus) if (pl.escaped()) { firstEscape = pl.escapeTime(); break; }
+        int sliding = 0;
+        for (var ev : tr.events()) if (ev.to().equals("slide")) sliding++;
+        Double margin = obs.margin() == null ? null : obs.margin()[obs.size() - 1];
+        return new Outcome(p.coordinates(), tr.status(), obs.finalLoss(), tr.tReached(), plateaus.size(), firstEscape,
+                tr.events().size(), sliding, obs.invariantDrift(), margin == null ? Double.NaN : margin, seconds,
+                tr.status() == RunStatus.COMPLETED ? "" : tr.message());
+    }
+
+    static String describe(List<Axis> axes, double[] at) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < axes.size(); k++) {
+            if (k > 0) sb.append(", ");
+            sb.append(axes.get(k).key()).append(" = ").append(at[k]);
+        }
+        return sb.toString();
+    }
+}

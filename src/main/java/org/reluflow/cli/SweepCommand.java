@@ -40,12 +40,17 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>-sweep).") Path out;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Runs at once (default: the number of processors, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--json", description = "Print sweep.json's content as one JSON object on stdout.") boolean json;
 
     @Option(names = "--no-progress", description = "No progress bar (it is off anyway when stderr is not a terminal).")
     boolean noProgress;
 
     @Override public Integer call() throws Exception {
+        if (threads < 1) throw new UserError("--threads must be at least 1, got " + threads);
         List<Axis> axes = new ArrayList<>();
         Metric m;
         try {
@@ -60,7 +65,7 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", name + "-sweep");
         SimulateCommand.checkWritable(dir);
         long t0 = System.nanoTime();
-        List<Outcome> outcomes = sweep.run(new ProgressBar(name + " sweep (" + sweep.points().size() + " runs)", !noProgress));
+        List<Outcome> outcomes = sweep.run(new ProgressBar(name + " sweep (" + sweep.points().size() + " runs)", !noProgress), threads);
         double seconds = (System.nanoTime() - t0) / 1e9;
         SweepReport.Summary s;
         try {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.reluflow.dynamics.ProgressListener;
 import org.reluflow.dynamics.RunStatus;
 import org.reluflow.dynamics.Simulator;
@@ -74,13 +79,52 @@ public final class Sweep {
     }
 
     /** Runs every point in order; {@code progress} hears the fraction of points done. */
-    public List<Outcome> run(ProgressListener progress) {
-        List<Outcome> out = new ArrayList<>(points.size());
-        for (int q = 0; q < points.size(); q++) {
-            out.add(run(points.get(q)));
-            progress.progress((q + 1.0) / points.size());
+    public List<Outcome> run(ProgressListener progress) { return run(progress, 1); }
+
+    /**
+     * Runs the points on {@code threads} threads (runs share no state, so the outcomes are those of a sequential
+     * sweep) and returns them in grid order; {@code progress} hears the fraction of points done.
+     */
+    public List<Outcome> run(ProgressListener progress, int threads) {
+        int n = points.size();
+        Outcome[] out = new Outcome[n];
+        if (threads <= 1 || n == 1) {
+            for (int q = 0; q < n; q++) {
+                out[q] = run(points.get(q));
+                progress.progress((q + 1.0) / n);
+            }
+            return List.of(out);
         }
-        return out;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
+            Thread t = new Thread(r, "reluflow-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            AtomicInteger done = new AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int q = 0; q < n; q++) {
+                int index = q;
+                futures.add(pool.submit(() -> {
+                    out[index] = run(points.get(index));
+                    int k = done.incrementAndGet();
+                    synchronized (progress) {
+                        progress.progress((double) k / n);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the sweep was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(out);
     }
 
     /** One point's run, summarised. */

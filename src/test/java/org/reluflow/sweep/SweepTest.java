@@ -155,4 +155,19 @@ class SweepTest {
         assertTrue(out.get(1).message().contains("diverged at step"), out.get(1).message());
         assertEquals(0, out.get(1).value(Metric.COMPLETED));
     }
+
+    /** Runs share no state: on two threads the outcomes are bit for bit those of the sequential sweep, in grid order. */
+    @Test
+    void threadsChangeNothingButTheWallClock() throws SpecException {
+        Sweep sweep = Sweep.plan(boursier(), HERE, List.of(Axis.parse("init.scale=1e-4:1e-2:3:log"),
+                Axis.parse("data.labels.1=0.2,0.6")));
+        List<Outcome> one = sweep.run(f -> { }, 1), two = sweep.run(f -> { }, 2);
+        assertEquals(one.size(), two.size());
+        for (int q = 0; q < one.size(); q++) {
+            assertArrayEquals(one.get(q).coordinates(), two.get(q).coordinates());
+            assertEquals(one.get(q).finalLoss(), two.get(q).finalLoss());
+            assertEquals(one.get(q).firstEscape(), two.get(q).firstEscape());
+            assertEquals(one.get(q).switches(), two.get(q).switches());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reluflow.dynamics.RunStatus;
+import org.reluflow.model.Experiment;
 import org.reluflow.report.SweepReport;
 import org.reluflow.spec.SpecLoader;
 import org.reluflow.sweep.Axis;
@@ -61,7 +62,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (axes.size() > 2) throw new UserError("--param: a sweep takes one or two parameters, got " + axes.size());
         Sweep sweep = Sweep.plan(SpecLoader.readTree(spec), spec.toAbsolutePath().getParent(), axes);
-        String name = sweep.points().get(0).experiment().name();
+        Experiment first = sweep.experiment(sweep.points().get(0));
+        String name = first.name();
         Path dir = out != null ? out : Path.of("out", name + "-sweep");
         SimulateCommand.checkWritable(dir);
         long t0 = System.nanoTime();
@@ -69,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         SweepReport.Summary s;
         try {
-            s = SweepReport.write(dir, name, sweep.points().get(0).experiment().method().specName(), axes, outcomes, m, seconds);
+            s = SweepReport.write(dir, name, first.method().specName(), axes, outcomes, m, seconds);
         } catch (IOException ex) {
             throw new UserError("cannot write the outputs to " + dir + ": " + ex.getMessage());
         }

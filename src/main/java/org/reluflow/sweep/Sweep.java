@@ -23,20 +23,31 @@ import org.reluflow.spec.SpecLoader;
 /**
  * A parameter sweep: one spec run at every point of a grid over one or two of its keys, each run summarised by
  * the numbers a phase diagram is drawn from. Every point's spec is compiled before anything runs, so a value that
- * does not fit (a width of 2.5, a negative scale) is reported at once, naming the point.
+ * does not fit (a width of 2.5, a negative scale) is reported at once, naming the point; the experiments
+ * themselves are compiled again when their turn comes, so that a large grid does not hold every point's data.
  */
 public final class Sweep {
 
     /** At most this many grid points. */
     public static final int MAX_POINTS = 10_000;
 
-    /** A grid point: its coordinates (one per axis, in axis order) and the experiment to run there. */
-    public record Point(double[] coordinates, Experiment experiment) {}
+    /** A grid point: its coordinates, one per axis, in axis order. */
+    public record Point(double[] coordinates) {
+        public Point {
+            coordinates = coordinates.clone();
+        }
 
+        @Override public double[] coordinates() { return coordinates.clone(); }
+    }
+
+    private final ObjectNode spec;
+    private final Path baseDir;
     private final List<Axis> axes;
     private final List<Point> points;
 
-    private Sweep(List<Axis> axes, List<Point> points) {
+    private Sweep(ObjectNode spec, Path baseDir, List<Axis> axes, List<Point> points) {
+        this.spec = spec.deepCopy();
+        this.baseDir = baseDir;
         this.axes = List.copyOf(axes);
         this.points = List.copyOf(points);
     }
@@ -45,8 +56,27 @@ public final class Sweep {
 
     public List<Point> points() { return points; }
 
+    /** The experiment at a grid point: the spec with the point's values written in. */
+    public Experiment experiment(Point p) {
+        try {
+            return compile(spec, baseDir, axes, p.coordinates);
+        } catch (SpecException e) {
+            throw new IllegalStateException("a point that compiled at planning time no longer does: " + e.getMessage(), e);
+        }
+    }
+
+    private static Experiment compile(ObjectNode spec, Path baseDir, List<Axis> axes, double[] at) throws SpecException {
+        ObjectNode tree = spec;
+        for (int k = 0; k < axes.size(); k++) tree = SpecPatch.with(tree, axes.get(k).key(), at[k]);
+        try {
+            return SpecLoader.parse(tree, baseDir);
+        } catch (SpecException e) {
+            throw new SpecException(e.path(), e.reason() + " (at the grid point " + describe(axes, at) + ")");
+        }
+    }
+
     /**
-     * Compiles the spec at every grid point, the first axis varying slowest. Relative data paths resolve against
+     * Checks the spec at every grid point, the first axis varying slowest. Relative data paths resolve against
      * baseDir.
      */
     public static Sweep plan(ObjectNode spec, Path baseDir, List<Axis> axes) throws SpecException {
@@ -60,22 +90,15 @@ public final class Sweep {
         int[] index = new int[axes.size()];
         for (long q = 0; q < total; q++) {
             double[] at = new double[axes.size()];
-            ObjectNode tree = spec;
-            for (int k = 0; k < axes.size(); k++) {
-                at[k] = axes.get(k).value(index[k]);
-                tree = SpecPatch.with(tree, axes.get(k).key(), at[k]);
-            }
-            try {
-                points.add(new Point(at, SpecLoader.parse(tree, baseDir)));
-            } catch (SpecException e) {
-                throw new SpecException(e.path(), e.reason() + " (at the grid point " + describe(axes, at) + ")");
-            }
+            for (int k = 0; k < axes.size(); k++) at[k] = axes.get(k).value(index[k]);
+            compile(spec, baseDir, axes, at);
+            points.add(new Point(at));
             for (int k = axes.size() - 1; k >= 0; k--) {
                 if (++index[k] < axes.get(k).size()) break;
                 index[k] = 0;
             }
         }
-        return new Sweep(axes, points);
+        return new Sweep(spec, baseDir, axes, points);
     }
 
     /** Runs every point in order; {@code progress} hears the fraction of points done. */
@@ -127,11 +150,22 @@ public final class Sweep {
         return List.of(out);
     }
 
-    /** One point's run, summarised. */
-    public static Outcome run(Point p) {
+    /**
+     * One point's run, summarised. An exception out of the engines is recorded as an INTEGRATION_FAILED outcome
+     * with its message, so that one bad point does not take the rest of the sweep with it.
+     */
+    public Outcome run(Point p) {
         long t0 = System.nanoTime();
-        Trajectory tr = Simulator.run(p.experiment(), ProgressListener.NONE);
-        Observation obs = Observer.observe(p.experiment(), tr);
+        Experiment e = experiment(p);
+        Trajectory tr;
+        Observation obs;
+        try {
+            tr = Simulator.run(e, ProgressListener.NONE);
+            obs = Observer.observe(e, tr);
+        } catch (RuntimeException ex) {
+            return new Outcome(p.coordinates(), RunStatus.INTEGRATION_FAILED, Double.NaN, Double.NaN, 0, Double.NaN, 0, 0,
+                    Double.NaN, Double.NaN, (System.nanoTime() - t0) / 1e9, "the run threw " + ex);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<Plateau> plateaus = obs.plateaus();
         double firstEscape = Double.NaN;

@@ -90,7 +90,7 @@ class SweepTest {
         assertArrayEquals(new double[] {1e-3, 0.1}, sweep.points().get(0).coordinates());
         assertArrayEquals(new double[] {1e-3, 0.2}, sweep.points().get(1).coordinates(), 1e-15);
         assertArrayEquals(new double[] {1e-2, 0.1}, sweep.points().get(3).coordinates());
-        assertEquals(0.2, sweep.points().get(1).experiment().problem().data() instanceof org.reluflow.model.FiniteDataset f
+        assertEquals(0.2, sweep.experiment(sweep.points().get(1)).problem().data() instanceof org.reluflow.model.FiniteDataset f
                 ? f.y()[1] : Double.NaN, 1e-15);
 
         SpecException e = assertThrows(SpecException.class,
@@ -148,7 +148,7 @@ class SweepTest {
                 .replace("kind: gradient_flow", "kind: gd\n  step: 1\n  steps: 50").replace("horizon: 400", "")
                 .replace("scale: 1.0e-3", "scale: 1.0");
         Sweep sweep = Sweep.plan(SpecLoader.tree(gd), HERE, List.of(Axis.parse("optimizer.step=0.1,1e6")));
-        assertTrue(sweep.points().get(0).experiment().method() instanceof Method.GradientDescent);
+        assertTrue(sweep.experiment(sweep.points().get(0)).method() instanceof Method.GradientDescent);
         List<Outcome> out = sweep.run(f -> { });
         assertEquals(RunStatus.COMPLETED, out.get(0).status());
         assertEquals(RunStatus.DIVERGED, out.get(1).status());

@@ -143,6 +143,16 @@ class SweepTest {
     }
 
     @Test
+    void aPhaseDiagramIsDrawnEvenWhenTheMetricExistsNowhere(@TempDir Path dir) throws Exception {
+        Sweep sweep = Sweep.plan(SpecLoader.tree(Examples.text("boursier-orthogonal").replace("width: 50", "width: 4")
+                .replace("horizon: 400", "horizon: 5")), HERE, List.of(Axis.parse("init.scale=1e-3,1e-2")));
+        List<Outcome> out = sweep.run(f -> { });
+        SweepReport.write(dir, "b", "gradient_flow", sweep.axes(), out, Metric.ESCAPE_TIME, 1.0);
+        assertTrue(Files.size(dir.resolve("sweep.png")) > 1000);
+        assertEquals(3, Files.readAllLines(dir.resolve("sweep.csv")).size());
+    }
+
+    @Test
     void aDivergingPointIsAResultNotAnError() throws SpecException {
         String gd = Examples.text("boursier-orthogonal").replace("width: 50", "width: 4")
                 .replace("kind: gradient_flow", "kind: gd\n  step: 1\n  steps: 50").replace("horizon: 400", "")

@@ -25,10 +25,8 @@ public final class SweepReport {
     private SweepReport() {}
 
     /** What sweep.json (and --json) says; NaN becomes null. */
-    public record Summary(String name, String method, List<AxisInfo> axes, String metric, int points, int completed,
+    public record Summary(String name, String method, List<Axis> axes, String metric, int points, int completed,
                           List<Row> results, double seconds, Map<String, String> files) {}
-
-    public record AxisInfo(String key, double[] values, boolean geometric) {}
 
     public record Row(double[] coordinates, String status, Double finalLoss, Double tReached, int plateaus,
                       Double escapeTime, int switches, int slidingEpisodes, Double balancednessDrift, Double margin,
@@ -56,8 +54,7 @@ public final class SweepReport {
                     orNull(o.firstEscape()), o.switches(), o.slidingEpisodes(), orNull(o.invariantDrift()),
                     orNull(o.finalMargin()), o.seconds(), o.message()));
         }
-        List<AxisInfo> info = axes.stream().map(a -> new AxisInfo(a.key(), a.values(), a.geometric())).toList();
-        Summary s = new Summary(name, method, info, metric.label, outcomes.size(), completed, rows, seconds, files);
+        Summary s = new Summary(name, method, List.copyOf(axes), metric.label, outcomes.size(), completed, rows, seconds, files);
         SpecLoader.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), s);
         return s;
     }

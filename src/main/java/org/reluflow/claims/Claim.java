@@ -1,6 +1,8 @@
 package org.reluflow.claims;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,24 @@ public abstract class Claim {
     public abstract Provenance provenance();
 
     protected abstract Outcome evaluate(ClaimContext context) throws Exception;
+
+    /**
+     * The mutants {@code check --power} runs this claim against: the standard prediction and dynamics mutants;
+     * claims that predict an exponent add {@link Mutant#exponentShifts()}, claims whose note names a plausible wrong
+     * alternative add it as a {@link Mutant.Alternative}.
+     */
+    public List<Mutant> mutants() {
+        List<Mutant> all = new ArrayList<>(Mutant.standardPrediction());
+        all.addAll(Mutant.standardDynamics());
+        return all;
+    }
+
+    /**
+     * Mutants (by {@link Mutant#name()}) that this claim cannot kill on any instance, each with the reason (for
+     * example "plateau levels do not depend on the time scale"). A mutant listed here still counts as a survivor;
+     * the reason is reported beside it.
+     */
+    public Map<String, String> cannotKill() { return Map.of(); }
 
     public final ClaimResult check(ClaimContext context) {
         long t0 = System.nanoTime();

@@ -24,12 +24,14 @@ public final class Catalog {
 
     public static List<Claim> defaults() {
         List<Claim> c = new ArrayList<>();
-        // Wang & Ma: two points at angle 0.3 with class weights 0.9 / 0.1, exponential loss, two neurons
+        // Wang & Ma: two points at angle 0.3 with class weights 0.9 / 0.1, exponential loss, two neurons. The balancedness
+        // horizons (20, 60, 7 below) are the longest round times to which the validated integrator stays VALID with
+        // point-like boxes on each instance, measured (proofs-notes/classic.md)
         Problem twoPoint = new Problem(new Architecture(2, 2, false, false, OutputScale.ONE, true, Activation.relu()),
                 new FiniteDataset(new double[][] {{1, 0}, {Math.cos(0.3), Math.sin(0.3)}}, new double[] {1, -1}, new double[] {0.9, 0.1}),
                 Loss.EXPONENTIAL);
         c.add(new BalancednessClaim("P1.1", "wang-ma-2023", "Balancedness is conserved along gradient flow (two-point data)",
-                twoPoint, random(twoPoint, 1, 0.5), 3, BalancednessClaim.balancedness(twoPoint.layout()), "a_j^2 - |w_j|^2"));
+                twoPoint, random(twoPoint, 1, 0.5), 20, BalancednessClaim.balancedness(twoPoint.layout()), "a_j^2 - |w_j|^2"));
         Experiment wangMa = Examples.loadUnchecked("wang-ma-two-point");
         c.add(new SwitchRulesClaim(wangMa, false));
         c.add(new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.CONDENSATION, wangMa, 1e-4, 1));
@@ -41,7 +43,7 @@ public final class Catalog {
         Problem ortho = orthogonal(3, new double[] {1, 0.5, -0.2, -0.1}, Activation.relu());
         c.add(new BalancednessClaim("P2.1", "boursier-2022", "Balancedness is conserved along gradient flow (orthogonal data)",
                 orthogonal(2, new double[] {1, -0.5, 0.25}, Activation.relu()), random(orthogonal(2, new double[] {1, -0.5, 0.25}, Activation.relu()), 2, 0.5),
-                2, BalancednessClaim.balancedness(orthogonal(2, new double[] {1, -0.5, 0.25}, Activation.relu()).layout()), "a_j^2 - |w_j|^2"));
+                60, BalancednessClaim.balancedness(orthogonal(2, new double[] {1, -0.5, 0.25}, Activation.relu()).layout()), "a_j^2 - |w_j|^2"));
         List<double[]> starts = new ArrayList<>();
         for (long seed = 1; seed <= 12; seed++) starts.add(random(ortho, seed, 1.0));
         c.add(new MonotoneActivationClaim(ortho, starts, 4));
@@ -73,7 +75,7 @@ public final class Catalog {
         Problem small = new Problem(new Architecture(2, 2, true, true, OutputScale.ONE, true, Activation.relu()),
                 FiniteDataset.uniform(new double[][] {{0.5, -1}, {1.25, 0.75}}, new double[] {0.5, -1}), Loss.SQUARE);
         c.add(new BalancednessClaim("classic.balancedness", "classic", "Balancedness a_j^2 - |w_j|^2 - b_j^2 is conserved (Du, Hu & Lee)",
-                small, random(small, 4, 0.8), 2, BalancednessClaim.balancedness(small.layout()), "a_j^2 - |w_j|^2 - b_j^2"));
+                small, random(small, 4, 0.8), 7, BalancednessClaim.balancedness(small.layout()), "a_j^2 - |w_j|^2 - b_j^2"));
         c.add(new GdBalancednessClaim(small, 0.05, false));
         c.add(new SaxeClosedFormClaim(Examples.loadUnchecked("saxe-linear"), 2));
         c.add(new MarginClaim("classic.lyu-li", "classic", MarginClaim.separable(), MarginClaim.Quantity.SMOOTHED));

@@ -54,7 +54,8 @@ public final class GradientFlowEngine implements Engine {
                 && !experiment.problem().architecture().activation().isLinear();
 
         Objective objective = Objectives.of(experiment.problem());
-        SwitchingField field = switching ? new SwitchingField((NetworkObjective) objective) : null;
+        SwitchingField field = switching ? new SwitchingField((NetworkObjective) objective,
+                experiment.problem().perturbation().slidingGateScale()) : null;
         long[] evaluations = {0};
         OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
             final double[] g = new double[objective.dimension()];

@@ -89,6 +89,7 @@ public final class GradientFlowEngine implements Engine {
         long[] steps = {0};
         integrator.addStepHandler(new org.hipparchus.ode.sampling.ODEStepHandler() {
             @Override public void handleStep(ODEStateInterpolator interp) {
+                org.reluflow.model.Cancelled.checkpoint();
                 steps[0]++;
                 double t1 = interp.getCurrentState().getTime();
                 double[] y = interp.getCurrentState().getPrimaryState();

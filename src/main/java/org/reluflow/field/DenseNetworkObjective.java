@@ -67,6 +67,7 @@ public final class DenseNetworkObjective implements Objective {
     @Override public double value(double[] theta) { return forward(theta); }
 
     @Override public double valueAndGradient(double[] theta, double[] g) {
+        org.reluflow.model.Cancelled.checkpoint();
         double value = forward(theta);
         Activation sigma = arch.activation();
         // g_a = s sigma(Z)^T r: sigma(Z) is row-major n x m = column-major m x n

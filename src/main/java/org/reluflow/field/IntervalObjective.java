@@ -67,6 +67,7 @@ public final class IntervalObjective implements Objective {
     @Override public double value(double[] theta) { return integrate(theta, null); }
 
     @Override public double valueAndGradient(double[] theta, double[] g) {
+        org.reluflow.model.Cancelled.checkpoint();
         Arrays.fill(g, 0.0);
         double value = integrate(theta, g);
         Objective.scale(g, fieldScale);

@@ -124,6 +124,7 @@ public final class NetworkObjective implements Objective {
     }
 
     @Override public double valueAndGradient(double[] theta, double[] g) {
+        org.reluflow.model.Cancelled.checkpoint();
         if (arch.hiddenBias() || arch.outputBias()) {
             preactivations(theta, z);
             signGates(z, gates);
@@ -311,6 +312,7 @@ public final class NetworkObjective implements Objective {
      * gradient carries the problem's field scale, as in {@link #valueAndGradient}.
      */
     public double gatedGradient(double[] theta, double[][] gate, double[] g, double[][] preact) {
+        org.reluflow.model.Cancelled.checkpoint(); // every engine's field passes here: an abandoned claim stops
         double value = forwardWith(theta, gate, preact);
         java.util.Arrays.fill(g, 0.0);
         Activation act = arch.activation();

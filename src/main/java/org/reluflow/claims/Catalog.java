@@ -22,6 +22,19 @@ public final class Catalog {
 
     public static final List<String> PAPERS = List.of("wang-ma-2023", "boursier-2022", "cheridito-2024", "bu-2021", "classic");
 
+    /**
+     * Seconds one check of a catalog claim may take (unmutated, or under one mutant) before it is stopped as
+     * INCONCLUSIVE, unless {@code check --claim-timeout} says otherwise: several times what the check takes on this
+     * 2-core machine, so that only a run that went wrong (a mutant that makes a flow stall) hits it.
+     */
+    public static final double DEFAULT_TIME_LIMIT = 60;
+
+    /** Claims that need longer than {@link #DEFAULT_TIME_LIMIT} (many seeds or long exact computations). */
+    private static final java.util.Map<String, Double> TIME_LIMITS = java.util.Map.of("P2.10", 180.0, "P3.8", 180.0, "P4.7", 180.0);
+
+    /** The time limit of claim {@code id} in seconds. */
+    public static double timeLimit(String id) { return TIME_LIMITS.getOrDefault(id, DEFAULT_TIME_LIMIT); }
+
     public static List<Claim> defaults() {
         List<Claim> c = new ArrayList<>();
         // Wang & Ma: two points at angle 0.3 with class weights 0.9 / 0.1, exponential loss, two neurons. The balancedness
@@ -81,6 +94,50 @@ public final class Catalog {
         c.add(new MarginClaim("classic.lyu-li", "classic", MarginClaim.separable(), MarginClaim.Quantity.SMOOTHED));
         c.add(new NtkConcentrationClaim("classic.ntk-concentration", "classic", sphereInputs(8, 5, 31), -0.5));
         return c;
+    }
+
+    /** Catalog claims whose instance is an experiment, in catalog order: they can run on a spec instead. */
+    public static final List<String> SPEC_CLAIMS = List.of("P1.1", "P1.2", "P1.3", "P1.4", "P1.5", "P1.6", "P1.7", "P2.1", "P2.2",
+            "P2.5", "P2.3", "P2.4", "P2.6", "P2.7", "P2.8", "P2.9", "classic.balancedness", "classic.gd-balancedness", "classic.saxe",
+            "classic.lyu-li");
+
+    /**
+     * Catalog claim {@code id} with the same settings as in {@link #defaults()} but on the instance {@code e}
+     * ({@code check --claim ID --spec FILE}, and the claim properties, so that a failing random instance reruns
+     * from the command line); empty for claims whose instance is not an experiment (exact targets, closed forms,
+     * seeds). Claims on a problem alone (P2.2's starts, GD balancedness) take the spec's problem, start and horizon.
+     */
+    public static java.util.Optional<Claim> onExperiment(String id, Experiment e) {
+        Problem p = e.problem();
+        String form = p.architecture().hiddenBias() ? "a_j^2 - |w_j|^2 - b_j^2" : "a_j^2 - |w_j|^2";
+        Claim c = switch (id) {
+            case "P1.1" -> new BalancednessClaim("P1.1", "wang-ma-2023", "Balancedness is conserved along gradient flow (two-point data)",
+                    p, e.theta0(), e.horizon(), BalancednessClaim.balancedness(p.layout()), form);
+            case "P2.1" -> new BalancednessClaim("P2.1", "boursier-2022", "Balancedness is conserved along gradient flow (orthogonal data)",
+                    p, e.theta0(), e.horizon(), BalancednessClaim.balancedness(p.layout()), form);
+            case "classic.balancedness" -> new BalancednessClaim("classic.balancedness", "classic",
+                    "Balancedness a_j^2 - |w_j|^2 - b_j^2 is conserved (Du, Hu & Lee)", p, e.theta0(), e.horizon(),
+                    BalancednessClaim.balancedness(p.layout()), form);
+            case "P1.2" -> new SwitchRulesClaim(e, false);
+            case "P1.3" -> new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.CONDENSATION, e, 1e-4, 1);
+            case "P1.4" -> new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.ESCAPE, e, 1e-4, 1);
+            case "P1.5" -> new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU, e, 1e-4, 1);
+            case "P1.6" -> new TwoPointPhasesClaim(TwoPointPhasesClaim.Kind.PLATEAU_DURATION, e, 1e-4, 1);
+            case "P1.7" -> new MarginClaim("P1.7", "wang-ma-2023", e, MarginClaim.Quantity.SMOOTHED);
+            case "P2.2" -> new MonotoneActivationClaim(p, List.of(e.theta0()), e.horizon());
+            case "P2.5" -> new PlateauLevelsClaim(e, 1e-3);
+            case "P2.3" -> new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.WRONG_SIGN_DIE, e, 1);
+            case "P2.4" -> new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ALIGNMENT, e, 1);
+            case "P2.6" -> new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ESCAPE_TIMES, e, 1);
+            case "P2.7" -> new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.ZERO_LOSS, e, 1);
+            case "P2.8" -> new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.IMPLICIT_BIAS, e, 1);
+            case "P2.9" -> new OrthogonalDynamicsClaim(OrthogonalDynamicsClaim.Kind.FINAL_DIRECTIONS, e, 1);
+            case "classic.gd-balancedness" -> new GdBalancednessClaim(p, 0.05, false);
+            case "classic.saxe" -> new SaxeClosedFormClaim(e, 2);
+            case "classic.lyu-li" -> new MarginClaim("classic.lyu-li", "classic", e, MarginClaim.Quantity.SMOOTHED);
+            default -> null;
+        };
+        return java.util.Optional.ofNullable(c);
     }
 
     /**

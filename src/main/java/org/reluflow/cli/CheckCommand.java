@@ -13,6 +13,8 @@ import org.reluflow.claims.Catalog;
 import org.reluflow.claims.Claim;
 import org.reluflow.claims.ClaimContext;
 import org.reluflow.claims.ClaimResult;
+import org.reluflow.claims.ClaimRunner;
+import org.reluflow.claims.Power;
 import org.reluflow.claims.Verdict;
 import org.reluflow.dynamics.Simulator;
 import org.reluflow.dynamics.Trajectory;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Option;
                 + "(CERTIFIED: proved on the instance by exact or interval arithmetic; CONSISTENT: floating-point evidence "
                 + "within the stated tolerance; VIOLATED: with the counterexample; INCONCLUSIVE: with why). Writes "
                 + "reports/check/report.md and claims.json.",
+                "With --power each claim is also checked under its mutants (wrong predictions, wrong dynamics): a mutant "
+                + "is killed when the claim says VIOLATED; the catalog's power is the last line.",
                 "Exit codes: 0 no claim violated (and no regression against --baseline), 1 otherwise, 2 bad input."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -52,32 +56,52 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "No progress output.") boolean noProgress;
 
+    @Option(names = "--power", description = "Also check every claim under each of its mutants and report killed / total "
+            + "per claim, the survivors with their reasons, and the catalog's power.")
+    boolean power;
+
+    @Option(names = "--claim-timeout", paramLabel = "SECONDS", description = "Time limit of one check of a claim (unmutated "
+            + "or under one mutant) instead of the catalog's per-claim default; a check without a verdict by then is INCONCLUSIVE.")
+    Double claimTimeout;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "Run the --claim on this spec's experiment instead of its "
+            + "default instance (claims whose instance is an experiment: " + "P1.1-P1.7, P2.1-P2.9, classic.balancedness, "
+            + "classic.gd-balancedness, classic.saxe, classic.lyu-li).")
+    Path spec;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Claims checked side by side (default: the number of cores).")
+    Integer threads;
+
+    /** Seconds between two progress lines on stderr. */
+    static final long PROGRESS_EVERY_SECONDS = 5;
+
     @Override public Integer call() throws Exception {
         if (examples) return runExamples();
         if (paper != null && !Catalog.PAPERS.contains(paper))
             throw new UserError("unknown paper '" + paper + "': one of " + String.join(", ", Catalog.PAPERS));
-        List<Claim> claims = new ArrayList<>();
-        for (Claim c : Catalog.defaults())
-            if ((paper == null || c.paper().equals(paper)) && (claim == null || c.id().equalsIgnoreCase(claim))) claims.add(c);
-        if (claims.isEmpty()) throw new UserError("no claim matches" + (claim != null ? " '" + claim + "'" : ""));
+        if (claimTimeout != null && !(claimTimeout > 0 && Double.isFinite(claimTimeout)))
+            throw new UserError("--claim-timeout must be a positive number of seconds, got " + claimTimeout);
+        if (threads != null && threads < 1) throw new UserError("--threads must be at least 1, got " + threads);
+        List<Claim> claims = selectClaims();
         Map<String, String> before = baseline != null ? readBaseline(baseline) : Map.of();
         SimulateCommand.checkWritable(out);
-        List<ClaimResult> results = new ArrayList<>();
         boolean terminal = System.console() != null && !noProgress && !json;
-        try (ClaimContext ctx = new ClaimContext()) {
-            for (Claim c : claims) {
-                if (terminal) System.err.print("\rchecking " + c.id() + " ...                    ");
-                results.add(c.check(ctx));
-            }
+        ClaimRunner runner = new ClaimRunner(threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                c -> claimTimeout != null ? claimTimeout : Catalog.timeLimit(c.id()));
+        List<ClaimRunner.Run> runs;
+        long t0 = System.nanoTime();
+        try (ClaimContext ctx = new ClaimContext(); ProgressLines lines = new ProgressLines(runner, !noProgress)) {
+            runs = power ? runner.power(claims, ctx) : runner.check(claims, ctx).stream().map(r -> new ClaimRunner.Run(r, null)).toList();
         }
-        if (terminal) System.err.print("\r" + " ".repeat(40) + "\r");
+        double wall = (System.nanoTime() - t0) / 1e9;
+        List<ClaimResult> results = runs.stream().map(ClaimRunner.Run::result).toList();
         List<String> regressions = new ArrayList<>();
         for (ClaimResult r : results) {
             String was = before.get(r.id());
             if (was != null && r.verdict().worseThan(Verdict.valueOf(was))) regressions.add(r.id() + ": " + was + " -> " + r.verdict());
         }
         List<String> figures = new ArrayList<>();
-        if (!noFigures && paper == null && claim == null) {
+        if (!noFigures && paper == null && claim == null && !power) {
             try (org.reluflow.symbolic.SymjaSession s = org.reluflow.symbolic.SymjaSession.withDefaults()) {
                 for (org.reluflow.figures.Figures.Entry f : org.reluflow.figures.Figures.all().values()) {
                     if (terminal) System.err.print("\rfigure " + f.name() + " ...                    ");
@@ -89,7 +113,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (terminal) System.err.print("\r" + " ".repeat(40) + "\r");
         }
-        writeReport(results, regressions, figures);
+        writeReport(runs, regressions, figures);
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ClaimResult r : results) {
@@ -102,10 +126,14 @@ final class CheckCommand implements Callable<Integer> {
                 m.put("summary", r.summary());
                 m.put("evidence", r.evidence());
                 m.put("seconds", r.seconds());
+                Power pw = runs.get(rows.size()).power();
+                if (pw != null) m.put("power", powerJson(pw));
                 rows.add(m);
             }
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("claims", rows);
+            if (power) o.put("power", catalogPowerJson(runs));
+            o.put("wall_seconds", wall);
             if (baseline != null) o.put("regressions", regressions);
             System.out.println(SpecLoader.json().writeValueAsString(o));
         } else {
@@ -116,11 +144,68 @@ final class CheckCommand implements Callable<Integer> {
             for (Verdict v : Verdict.values()) counts.put(v, 0);
             for (ClaimResult r : results) counts.merge(r.verdict(), 1, Integer::sum);
             System.out.println();
-            System.out.println(counts + "; report: " + out.resolve("report.md"));
+            System.out.println(counts + String.format("; %.1f s; report: ", wall) + out.resolve("report.md"));
             for (String s : regressions) System.out.println("regression: " + s);
+            if (power) {
+                System.out.println();
+                System.out.printf("%-22s %9s  %s%n", "claim", "killed", "survivors (why)");
+                for (ClaimRunner.Run run : runs) {
+                    Power pw = run.power();
+                    System.out.printf("%-22s %9s  %s%n", run.result().id(), pw.killed() + " / " + pw.total(),
+                            pw.survivors().isEmpty() ? "-" : "");
+                    for (String sv : pw.survivors()) System.out.println("    " + sv + ": " + shorten(pw.reasons().get(sv), 140));
+                }
+                System.out.println();
+                System.out.println(catalogPowerLine(runs));
+            }
         }
         boolean violated = results.stream().anyMatch(r -> r.verdict() == Verdict.VIOLATED);
         return violated || !regressions.isEmpty() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK;
+    }
+
+    /** The claims the filters select, or the --claim rebuilt on the --spec experiment. */
+    private List<Claim> selectClaims() throws Exception {
+        if (spec != null) {
+            if (claim == null) throw new UserError("--spec needs --claim ID: the claim to run on the spec's experiment");
+            boolean known = Catalog.defaults().stream().anyMatch(c -> c.id().equalsIgnoreCase(claim));
+            if (!known) throw new UserError("no claim matches '" + claim + "'");
+            var experiment = SpecLoader.load(spec);
+            String id = Catalog.defaults().stream().map(Claim::id).filter(i -> i.equalsIgnoreCase(claim)).findFirst().orElseThrow();
+            return List.of(Catalog.onExperiment(id, experiment).orElseThrow(() -> new UserError("claim " + id
+                    + " cannot take a spec: its instance is not an experiment; claims that can: " + String.join(", ", Catalog.SPEC_CLAIMS))));
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (Claim c : Catalog.defaults())
+            if ((paper == null || c.paper().equals(paper)) && (claim == null || c.id().equalsIgnoreCase(claim))) claims.add(c);
+        if (claims.isEmpty()) throw new UserError("no claim matches" + (claim != null ? " '" + claim + "'" : ""));
+        return claims;
+    }
+
+    private static Map<String, Object> powerJson(Power pw) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("killed", pw.killed());
+        m.put("total", pw.total());
+        m.put("survivors", pw.survivors());
+        m.put("reasons", pw.reasons());
+        return m;
+    }
+
+    private static Map<String, Object> catalogPowerJson(List<ClaimRunner.Run> runs) {
+        int killed = 0, total = 0, full = 0;
+        for (ClaimRunner.Run r : runs) { killed += r.power().killed(); total += r.power().total(); if (r.power().full()) full++; }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("killed", killed);
+        m.put("total", total);
+        m.put("claims_with_full_power", full);
+        m.put("claims", runs.size());
+        return m;
+    }
+
+    /** "power: K / N mutants killed; C of M claims at full power": the last line of a power run. */
+    static String catalogPowerLine(List<ClaimRunner.Run> runs) {
+        Map<String, Object> m = catalogPowerJson(runs);
+        return "power: " + m.get("killed") + " / " + m.get("total") + " mutants killed; " + m.get("claims_with_full_power") + " of "
+                + m.get("claims") + " claims at full power (every mutant VIOLATED)";
     }
 
     private static String shorten(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 3) + "..."; }
@@ -142,7 +227,8 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReport(List<ClaimResult> results, List<String> regressions, List<String> figures) {
+    private void writeReport(List<ClaimRunner.Run> runs, List<String> regressions, List<String> figures) {
+        List<ClaimResult> results = runs.stream().map(ClaimRunner.Run::result).toList();
         StringBuilder md = new StringBuilder("# reluflow check\n\n");
         try {
             verdictChart(results).write(out, "verdicts");
@@ -165,6 +251,18 @@ final class CheckCommand implements Callable<Integer> {
                 md.append("- evidence: `").append(SpecLoader.json().writeValueAsString(r.evidence())).append("`\n");
             } catch (IOException e) {
                 md.append("- evidence: (not serializable)\n");
+            }
+        }
+        if (power) {
+            md.append("\n## Mutation power\n\n").append(catalogPowerLine(runs)).append(".\n\n")
+                    .append("Each claim is checked under each of its mutants (proofs-notes/README.md); a mutant is killed when the "
+                            + "verdict is VIOLATED.\n\n| claim | killed | survivors (why) |\n| --- | --- | --- |\n");
+            for (ClaimRunner.Run run : runs) {
+                Power pw = run.power();
+                List<String> why = new ArrayList<>();
+                for (String sv : pw.survivors()) why.add(sv + ": " + pw.reasons().get(sv));
+                md.append("| ").append(run.result().id()).append(" | ").append(pw.killed()).append(" / ").append(pw.total()).append(" | ")
+                        .append(why.isEmpty() ? "-" : String.join("<br>", why).replace("|", "\\|")).append(" |\n");
             }
         }
         if (!figures.isEmpty()) {

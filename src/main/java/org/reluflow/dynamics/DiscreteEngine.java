@@ -39,6 +39,7 @@ public final class DiscreteEngine implements Engine {
             return rec.finish(RunStatus.DIVERGED, 0, null, 0, evaluations, "the loss is not finite at the initial parameters");
 
         for (long k = 0; k < steps; k++) {
+            org.reluflow.model.Cancelled.checkpoint();
             double loss;
             if (method instanceof Method.Nesterov nag) {
                 double mu = k == 0 ? 0 : nag.momentum().at(k);

@@ -54,7 +54,8 @@ public final class GradientFlowEngine implements Engine {
                 && !experiment.problem().architecture().activation().isLinear();
 
         Objective objective = Objectives.of(experiment.problem());
-        SwitchingField field = switching ? new SwitchingField((NetworkObjective) objective) : null;
+        SwitchingField field = switching ? new SwitchingField((NetworkObjective) objective,
+                experiment.problem().perturbation().slidingGateScale()) : null;
         long[] evaluations = {0};
         OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
             final double[] g = new double[objective.dimension()];
@@ -88,6 +89,7 @@ public final class GradientFlowEngine implements Engine {
         long[] steps = {0};
         integrator.addStepHandler(new org.hipparchus.ode.sampling.ODEStepHandler() {
             @Override public void handleStep(ODEStateInterpolator interp) {
+                org.reluflow.model.Cancelled.checkpoint();
                 steps[0]++;
                 double t1 = interp.getCurrentState().getTime();
                 double[] y = interp.getCurrentState().getPrimaryState();

@@ -26,6 +26,8 @@ final class SwitchingField {
     private final double[][] x;
     private final int n, m, d;
     private final double s;
+    /** Mutation runs only: the applied sliding gates are the solved ones times this (1 for real runs). */
+    private final double gateScale;
     final Mode[][] modes;
     final double[][] gates;
     /** The unclamped sliding gates of the last evaluation (NaN for pairs that do not slide). */
@@ -36,7 +38,7 @@ final class SwitchingField {
     private double preparedTime = Double.NaN;
     private double[] preparedTheta;
 
-    SwitchingField(NetworkObjective objective) {
+    SwitchingField(NetworkObjective objective, double gateScale) {
         this.objective = objective;
         this.arch = objective.architecture();
         this.layout = objective.layout();
@@ -46,6 +48,7 @@ final class SwitchingField {
         this.m = arch.width();
         this.d = arch.inputDim();
         this.s = arch.scale();
+        this.gateScale = gateScale;
         this.modes = new Mode[n][m];
         this.gates = new double[n][m];
         this.sigma = new double[n][m];
@@ -61,7 +64,10 @@ final class SwitchingField {
 
     NetworkObjective objective() { return objective; }
 
-    /** theta' = -grad L with the current modes; sliding gates solved at theta. Writes into {@code out}. */
+    /**
+     * theta' = -grad L with the current modes (times the problem's field scale, applied by the objective);
+     * sliding gates solved at theta. Writes into {@code out}.
+     */
     double derivative(double[] theta, double[] out) {
         prepare(theta);
         preparedTime = Double.NaN;
@@ -170,7 +176,9 @@ final class SwitchingField {
         for (int a = 0; a < count; a++) {
             double ga = Double.isFinite(g[a]) ? g[a] : act.gateAtZero();
             sigma[idx[a]][j] = ga;
-            gates[idx[a]][j] = Math.max(0, Math.min(1, ga));
+            // sigma keeps the solved gate, so when a pair leaves is decided as in the true flow; a scaled gate
+            // (a mutant) no longer holds z at 0 and the pair drifts off its surface while it "slides"
+            gates[idx[a]][j] = Math.max(0, Math.min(1, ga * gateScale));
         }
     }
 }

@@ -30,6 +30,8 @@ public final class DenseNetworkObjective implements Objective {
     private final double[] y, p;
     private final int n, m, d;
     private final double s;
+    /** The problem's field scale (1 but in mutation runs): multiplies every gradient, never the loss. */
+    private final double fieldScale;
     private final double[] z; // row-major n x m: pre-activations, then D
     private final double[] act; // row-major n x m: sigma(Z)
     private final double[] f, r, a;
@@ -45,6 +47,7 @@ public final class DenseNetworkObjective implements Objective {
         this.m = arch.width();
         this.d = arch.inputDim();
         this.s = arch.scale();
+        this.fieldScale = problem.perturbation().fieldScale();
         this.x = new double[n * d];
         for (int i = 0; i < n; i++) System.arraycopy(data.x()[i], 0, x, i * d, d);
         this.y = data.y();
@@ -64,6 +67,7 @@ public final class DenseNetworkObjective implements Objective {
     @Override public double value(double[] theta) { return forward(theta); }
 
     @Override public double valueAndGradient(double[] theta, double[] g) {
+        org.reluflow.model.Cancelled.checkpoint();
         double value = forward(theta);
         Activation sigma = arch.activation();
         // g_a = s sigma(Z)^T r: sigma(Z) is row-major n x m = column-major m x n
@@ -102,6 +106,7 @@ public final class DenseNetworkObjective implements Objective {
             for (double v : r) gc += v;
             g[layout.c()] = gc;
         }
+        Objective.scale(g, fieldScale);
         return value;
     }
 

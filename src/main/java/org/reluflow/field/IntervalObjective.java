@@ -20,6 +20,8 @@ public final class IntervalObjective implements Objective {
     private final IntervalTarget target;
     private final int m;
     private final double s;
+    /** The problem's field scale (1 but in mutation runs): multiplies every gradient, never the loss. */
+    private final double fieldScale;
 
     public IntervalObjective(Problem problem) {
         if (!(problem.data() instanceof IntervalTarget t))
@@ -29,6 +31,7 @@ public final class IntervalObjective implements Objective {
         this.target = t;
         this.m = arch.width();
         this.s = arch.scale();
+        this.fieldScale = problem.perturbation().fieldScale();
     }
 
     @Override public int dimension() { return layout.size(); }
@@ -64,8 +67,11 @@ public final class IntervalObjective implements Objective {
     @Override public double value(double[] theta) { return integrate(theta, null); }
 
     @Override public double valueAndGradient(double[] theta, double[] g) {
+        org.reluflow.model.Cancelled.checkpoint();
         Arrays.fill(g, 0.0);
-        return integrate(theta, g);
+        double value = integrate(theta, g);
+        Objective.scale(g, fieldScale);
+        return value;
     }
 
     private double integrate(double[] theta, double[] g) {

@@ -26,6 +26,8 @@ public final class NetworkObjective implements Objective {
     private final Loss loss;
     private final int n, m, d;
     private final double s;
+    /** The problem's field scale (1 but in mutation runs): multiplies every gradient, never the loss. */
+    private final double fieldScale;
     private final double[][] z;      // pre-activations, n x m
     private final double[][] gates;  // scratch gates for the ordinary gradient
     private final double[] residual; // p_i ell'(f_i, y_i)
@@ -48,6 +50,7 @@ public final class NetworkObjective implements Objective {
         this.m = arch.width();
         this.d = arch.inputDim();
         this.s = arch.scale();
+        this.fieldScale = problem.perturbation().fieldScale();
         this.z = new double[n][m];
         this.gates = new double[n][m];
         this.residual = new double[n];
@@ -121,12 +124,15 @@ public final class NetworkObjective implements Objective {
     }
 
     @Override public double valueAndGradient(double[] theta, double[] g) {
+        org.reluflow.model.Cancelled.checkpoint();
         if (arch.hiddenBias() || arch.outputBias()) {
             preactivations(theta, z);
             signGates(z, gates);
             return gatedGradient(theta, gates, g, z);
         }
-        return signGatedGradientNoBias(theta, g);
+        double value = signGatedGradientNoBias(theta, g);
+        Objective.scale(g, fieldScale);
+        return value;
     }
 
     /**
@@ -302,9 +308,11 @@ public final class NetworkObjective implements Objective {
 
     /**
      * Gradient with explicit gates. {@code preact} must hold the pre-activations of theta (as written by
-     * {@link #preactivations}). Returns the loss value with the gated activations sigma(z) = z * slope(g).
+     * {@link #preactivations}). Returns the loss value with the gated activations sigma(z) = z * slope(g). The
+     * gradient carries the problem's field scale, as in {@link #valueAndGradient}.
      */
     public double gatedGradient(double[] theta, double[][] gate, double[] g, double[][] preact) {
+        org.reluflow.model.Cancelled.checkpoint(); // every engine's field passes here: an abandoned claim stops
         double value = forwardWith(theta, gate, preact);
         java.util.Arrays.fill(g, 0.0);
         Activation act = arch.activation();
@@ -334,6 +342,7 @@ public final class NetworkObjective implements Objective {
             for (int i = 0; i < n; i++) gc += residual[i];
             g[layout.c()] = gc;
         }
+        Objective.scale(g, fieldScale);
         return value;
     }
 

@@ -82,6 +82,11 @@ public final class SymjaSession implements AutoCloseable {
             if (c instanceof Error) abandon(); // stack overflow or out of memory: start a fresh engine next time
             throw new SymbolicException("Symja failed on " + abbreviate(what) + ": " + c, false);
         } catch (InterruptedException e) {
+            // the caller was abandoned (a claim over its time limit): stop the work too, or it keeps a core busy
+            EvalEngine engine = evaluator.getEvalEngine();
+            if (engine != null) engine.stopRequest();
+            f.cancel(true);
+            abandon();
             Thread.currentThread().interrupt();
             throw new SymbolicException("interrupted", false);
         }

@@ -66,6 +66,7 @@ public final class GdEnclosure {
         long[] splits = {0};
         Interval etaI = Interval.of(eta);
         for (long k = 0; k < steps; k++) {
+            org.reluflow.model.Cancelled.checkpoint();
             IntervalVector next;
             try {
                 LohnerSet moved = lohnerStep(set, etaI);
@@ -76,6 +77,8 @@ public final class GdEnclosure {
                     next = image(box, etaI, 0, splits);
                     set = LohnerSet.box(next);
                 }
+            } catch (org.reluflow.model.Cancelled c) {
+                throw c;
             } catch (RuntimeException e) {
                 return new Result(EnclosureStatus.VALIDATION_FAILED, "internal error at step " + k + ": " + e, k, box, splits[0], widths, seconds(start));
             }

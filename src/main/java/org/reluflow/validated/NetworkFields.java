@@ -87,6 +87,12 @@ public final class NetworkFields {
             for (int i = 0; i < n; i++) gc = sum(asm, gc, residual[i]);
             field[lay.c()] = asm.negate(gc);
         }
+        // mutation runs only: the compiled field times the problem's field scale
+        double fieldScale = problem.perturbation().fieldScale();
+        if (fieldScale != 1) {
+            int c = asm.constant(fieldScale);
+            for (int k = 0; k < field.length; k++) if (field[k] != zero) field[k] = asm.multiply(c, field[k]);
+        }
         return asm.build(field);
     }
 
@@ -112,7 +118,8 @@ public final class NetworkFields {
         SwitchedField f = SwitchedField.of(p, problem.architecture().activation().gateAtZero());
         List<String> names = guardNames(problem);
         if (names.size() == f.guardCount()) f = f.withGuardNames(names);
-        NetworkLogNorm bound = NetworkLogNorm.of(problem, f.tape());
+        // the bound is for -grad L; it covers a mutant's scaled field only when the scale is at most 1
+        NetworkLogNorm bound = problem.perturbation().fieldScale() > 1 ? null : NetworkLogNorm.of(problem, f.tape());
         return bound == null ? f : f.withLogNorm(bound);
     }
 

@@ -127,6 +127,8 @@ public final class ValidatedIntegrator {
         } else {
             try {
                 failure = run.go(horizon, progress);
+            } catch (org.reluflow.model.Cancelled c) {
+                throw c;
             } catch (RuntimeException e) { // a defect, not a numerical event: still never through user code
                 failure = "internal error during validation (" + e + "); the enclosure is the last certified one";
             }
@@ -204,6 +206,7 @@ public final class ValidatedIntegrator {
             if (signs == null && guards > 0)
                 events.add(new GuardEvent(straddled(set.box()), GuardEvent.Kind.CONVEX_HULL, Interval.of(t), 0));
             while (t < horizon) {
+                org.reluflow.model.Cancelled.checkpoint();
                 if (steps >= settings.maxSteps()) return "the step limit " + settings.maxSteps() + " was reached at t = " + t;
                 String failure = signs == null ? hullStep(horizon) : sliding >= 0 ? slidingStep(horizon) : regionStep(horizon);
                 if (failure != null) return failure;
@@ -846,6 +849,7 @@ public final class ValidatedIntegrator {
             int[] keep = signs;
             signs = null;
             while (t < Math.min(end, horizon)) {
+                org.reluflow.model.Cancelled.checkpoint();
                 hNext = Math.min(end, horizon) - t;
                 String failure = hullStep(Math.min(end, horizon));
                 if (failure != null) return failure;
